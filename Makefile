@@ -1,0 +1,76 @@
+# briefing — build policy briefs from facts. `make help` lists the targets.
+
+PYTHON  ?= python3
+VENV    ?= .venv
+DIST    ?= dist
+FACTS   ?= $(wildcard facts/*.yaml)
+PYTEST_ARGS ?=
+
+BIN      := $(VENV)/bin
+BRIEFING := $(BIN)/briefing
+STAMP    := $(VENV)/.installed
+
+# Reproducible by default: the date of the last commit stands for "now" in every PDF.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+export SOURCE_DATE_EPOCH
+
+.DEFAULT_GOAL := help
+.PHONY: help venv briefs check test preview schema clean
+
+help: ## list the targets
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+venv: $(STAMP) ## create the virtual environment and install everything into it
+
+briefs: $(STAMP) ## build every brief in every locale it lists, into dist/
+	$(BRIEFING) build $(FACTS) --out $(DIST)
+
+check: $(STAMP) ## validate facts files and catalogs without rendering
+	$(BRIEFING) check $(FACTS)
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+schema: $(STAMP) ## print the JSON Schema of the facts format
+	@$(BRIEFING) schema
+
+clean: ## remove built files (keeps the virtual environment)
+	rm -rf $(DIST) build preview
+
+# -- Translations ------------------------------------------------------------------
+# Two domains: messages (templates, charts, the compiler's words) and facts (the
+# briefs' prose). English is the source language; the .pot files are committed so
+# that translation tools can use them, the .mo files are build products.
+DOMAINS  := messages facts
+LOCALES  ?= $(filter-out en,$(notdir $(wildcard locales/*)))
+LOCALES  := $(filter-out %.cfg %.pot,$(LOCALES))
+PYBABEL  := $(BIN)/pybabel
+EXTRACT_OPTS := --project=briefing --version=$(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' briefing/__init__.py) \
+	--copyright-holder="the briefing authors" --msgid-bugs-address="" \
+	--add-comments=TRANSLATORS: --sort-by-file --width=79
+KEYWORDS_messages := -k translate -k N_ -k _ -k gettext -k ngettext:1,2 -k pgettext:1c,2
+KEYWORDS_facts    := -k pgettext:1c,2
+.PHONY: extract update-locales init-locale locale-status
+
+extract: $(STAMP) ## extract the .pot catalog templates from templates, code and facts
+	@mkdir -p build
+	@$(foreach d,$(DOMAINS),$(PYBABEL) -q extract -F locales/$(d).cfg $(KEYWORDS_$(d)) \
+	  $(EXTRACT_OPTS) -o build/$(d).pot . && \
+	  $(BIN)/python -m briefing.potdiff build/$(d).pot locales/$(d).pot &&) true
+
+update-locales: extract ## merge the .pot files into every locale's catalogs
+	@for l in $(LOCALES); do for d in $(DOMAINS); do \
+	  $(PYBABEL) update -i locales/$$d.pot -d locales -D $$d -l $$l --previous --width=79 || exit 2; \
+	done; done
+
+init-locale: extract ## start a new locale: make init-locale LANG=xx
+	@echo "$(LANG)" | grep -Eq '^[a-z]{2,3}(_[A-Z]{2})?$$' || \
+	  { echo "usage: make init-locale LANG=xx (a language code such as fr or pt_BR)" >&2; exit 2; }
+	@for d in $(DOMAINS); do \
+	  $(PYBABEL) init -i locales/$$d.pot -d locales -D $$d -l $(LANG) --width=79 || exit 2; \
+	done

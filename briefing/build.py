@@ -1,0 +1,161 @@
+"""build(): facts files to editions, in the order load → localize → chart → render → write.
+
+Everything is loaded and checked before anything is written, so bad input never
+leaves a half-built set of editions; each file is then replaced atomically.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .diagnostics import Collector, Diagnostic, InputError, Location
+from .edition import EditionView, build_edition
+from .facts import load_brief
+from .i18n import SOURCE_LOCALE, Localizer
+from .model import Brief
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Options:
+    out: Path = Path("dist")
+    locales: tuple[str, ...] = ()        # empty: every locale the brief lists
+    format: str = "pdf"                  # pdf or html
+    strict: bool = False                 # missing or fuzzy translations are errors
+    mark_untranslated: bool = False      # show English fallbacks visibly
+    paper: str = "a4"
+    two_sided: bool = False
+    pdf_variant: Optional[str] = None
+    root: Path = PROJECT_ROOT
+
+
+@dataclass
+class Output:
+    path: Path
+    pages: int
+    seconds: float
+
+
+@dataclass
+class Report:
+    outputs: list[Output] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def available_locales(root: Path) -> set[str]:
+    found = {p.name for p in (root / "locales").glob("*") if (p / "LC_MESSAGES").is_dir()}
+    return found | {SOURCE_LOCALE}
+
+
+def editions_of(brief: Brief, options: Options, problems: Collector) -> list[str]:
+    """The locales to build for a brief, checking that each has catalogs."""
+    known = available_locales(options.root)
+    for index, locale in enumerate(brief.brief.locales):
+        if locale not in known:
+            problems.error(brief.brief.where(f"locales[{index}]"),
+                           f"brief lists locale '{locale}', which has no catalogs under "
+                           f"locales/; run 'make init-locale LANG={locale}'")
+    wanted = options.locales or brief.brief.locales
+    for locale in options.locales:
+        if locale not in brief.brief.locales:
+            problems.error(brief.brief.where("locales"),
+                           f"--locale {locale}: brief '{brief.brief.id}' does not list "
+                           f"this locale (it lists {', '.join(brief.brief.locales)})")
+    return [locale for locale in wanted if locale in known]
+
+
+def source_date_epoch() -> Optional[int]:
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise InputError([Diagnostic(Location("SOURCE_DATE_EPOCH"), "error",
+                                     f"'{value}' is not a number of seconds")]) from None
+
+
+def check(paths: list[Path], options: Options) -> Report:
+    """Validate facts files and the catalogs of their locales, rendering nothing."""
+    problems = Collector()
+    for path in paths:
+        try:
+            brief = load_brief(path)
+        except InputError as exc:
+            problems.diagnostics.extend(exc.diagnostics)
+            continue
+        for locale in editions_of(brief, options, problems):
+            loc = Localizer.load(options.root, locale, problems, strict=options.strict)
+            try:
+                build_edition(brief, loc)
+            except InputError as exc:
+                problems.diagnostics.extend(exc.diagnostics)
+            problems.diagnostics.extend(
+                Diagnostic(where, "error" if options.strict else "warning", message)
+                for where, message in loc.fallback_diagnostics())
+    problems.raise_if_errors()
+    return Report(warnings=problems.diagnostics)
+
+
+def build(paths: list[Path], options: Options) -> Report:
+    """Build every edition of every facts file; raise InputError on any bad input."""
+    problems = Collector()
+    editions: list[tuple[Brief, EditionView]] = []
+    for path in paths:
+        try:
+            brief = load_brief(path)
+        except InputError as exc:
+            problems.diagnostics.extend(exc.diagnostics)
+            continue
+        for locale in editions_of(brief, options, problems):
+            loc = Localizer.load(options.root, locale, problems, strict=options.strict,
+                                 mark_untranslated=options.mark_untranslated)
+            try:
+                editions.append((brief, build_edition(brief, loc)))
+            except InputError as exc:
+                problems.diagnostics.extend(exc.diagnostics)
+    problems.raise_if_errors()
+
+    epoch = source_date_epoch()
+    report = Report()
+    for brief, edition in editions:
+        started = time.perf_counter()
+        output = write_edition(edition, options, epoch)
+        # Strings printed in English are known only once the templates have run.
+        for where, message in edition.loc.fallback_diagnostics():
+            report.warnings.append(Diagnostic(where, "warning", message))
+        output.seconds = time.perf_counter() - started
+        report.outputs.append(output)
+    report.warnings[:0] = problems.diagnostics
+    return report
+
+
+def write_edition(edition: EditionView, options: Options, epoch: Optional[int]) -> Output:
+    from .figures import draw_charts
+    from .pdf import write_atomically, write_pdf
+    from .render import render_html
+    from .fonts import font_roots
+
+    created = None
+    if epoch is not None:
+        created = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc) \
+            .strftime("%Y-%m-%dT%H:%M:%SZ")
+    charts = draw_charts(edition, options.root)
+    html = render_html(edition, options.root, charts, paper=options.paper,
+                       two_sided=options.two_sided, created=created)
+    stem = f"{edition.meta.id}.{edition.lang}"
+    if options.format == "html":
+        path = options.out / f"{stem}.html"
+        write_atomically(path, html.encode("utf-8"))
+        return Output(path, 0, 0.0)
+    roots = [options.root / "templates", *font_roots()]
+    data, pages, _ = write_pdf(html, roots, options.pdf_variant)
+    path = options.out / f"{stem}.pdf"
+    write_atomically(path, data)
+    return Output(path, pages, 0.0)

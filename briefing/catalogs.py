@@ -1,0 +1,164 @@
+"""Gettext catalogs: reading the translators' .po files and checking them.
+
+The build reads the .po files themselves rather than compiled .mo files: it needs
+their line numbers to point translators at a problem, and it must not repeat the
+traps of compiling (a fuzzy header skips the whole catalog; an empty plural becomes
+the English singular). A catalog becomes a plain lookup table of the entries that
+are translated, not fuzzy and well formed; everything else is a located diagnostic.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from babel.messages.catalog import Message
+from babel.messages.pofile import PoFileError, read_po
+
+from . import prose
+from .diagnostics import Collector, Location
+
+DOMAINS = ("messages", "facts")
+_PERCENT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One usable translation, and where it stands in its .po file."""
+
+    strings: tuple[str, ...]  # one string, or one per plural form
+    location: Location
+
+
+@dataclass
+class Catalog:
+    """The usable translations of one domain of one locale."""
+
+    domain: str
+    path: Optional[str] = None
+    entries: dict[tuple[Optional[str], str], Entry] = field(default_factory=dict)
+    # msgids present in the .po but not usable: (context, msgid) -> (location, why)
+    unusable: dict[tuple[Optional[str], str], tuple[Location, str]] = field(
+        default_factory=dict)
+    plural: object = staticmethod(lambda n: int(n != 1))
+    stats: Counter = field(default_factory=Counter)
+
+    def lookup(self, msgid: str, context: Optional[str] = None) -> Optional[Entry]:
+        return self.entries.get((context, msgid))
+
+
+def po_path(root: Path, locale: str, domain: str) -> Path:
+    return root / "locales" / locale / "LC_MESSAGES" / f"{domain}.po"
+
+
+def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
+                 strict: bool = False) -> Catalog:
+    """Read one .po file. Broken placeholders are errors; missing and fuzzy
+    translations are warnings, or errors when ``strict``."""
+    catalog = Catalog(domain, shown)
+    if not path.exists():
+        report = problems.error if strict else problems.warning
+        report(Location(shown, 1, 1), f"catalog missing: no {domain} translations for "
+                                      f"this locale; run 'make update-locales'")
+        return catalog
+    try:
+        text = unicodedata.normalize("NFC", path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.error(Location(shown, 1, 1), f"catalog is not valid UTF-8 (byte "
+                                              f"{exc.start}); save it as UTF-8")
+        return catalog
+    except OSError as exc:
+        problems.error(Location(shown, 1, 1), f"cannot read catalog: {exc.strerror}")
+        return catalog
+    try:
+        po = read_po(text.splitlines(keepends=True), abort_invalid=True)
+    except PoFileError as exc:
+        problems.error(Location(shown, exc.lineno, 1), f"invalid .po syntax: "
+                                                       f"{str(exc).rsplit(' on ', 1)[0]}")
+        return catalog
+    except Exception as exc:  # babel raises assorted errors on truncated files
+        problems.error(Location(shown, 1, 1), f"invalid .po file: {exc}")
+        return catalog
+    header = Location(shown, 1, 1)
+    if po.fuzzy:
+        problems.error(header, "catalog header is marked fuzzy, so gettext tools ignore "
+                               "the whole catalog; remove 'fuzzy' from the header entry")
+    if po.plural_expr:
+        try:
+            catalog.plural = gettext.c2py(po.plural_expr)
+        except ValueError:
+            problems.error(header, f"Plural-Forms expression '{po.plural_expr}' is invalid")
+    for message in po:
+        if not message.id:
+            continue
+        _add(catalog, message, shown, po.num_plurals, problems, strict)
+    catalog.stats["obsolete"] = len(po.obsolete)
+    return catalog
+
+
+def _add(catalog: Catalog, message: Message, shown: str, num_plurals: int,
+         problems: Collector, strict: bool) -> None:
+    where = Location(shown, message.lineno or 1, 1)
+    key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
+    msgids = (message.id,) if isinstance(message.id, str) else message.id
+    strings = (message.string,) if isinstance(message.string, str) else message.string
+    shown_id = short(key[1])
+    if message.fuzzy or not all(strings):
+        why = "fuzzy" if message.fuzzy else "untranslated"
+        catalog.stats[why] += 1
+        catalog.unusable[key] = (where, why)
+        if strict:
+            problems.error(where, f"{why} translation of '{shown_id}'")
+        return
+    broken = False
+    for index, string in enumerate(strings):
+        source = msgids[min(index, len(msgids) - 1)]
+        for problem in placeholder_problems(source, string, msgids):
+            problems.error(where, f"translation of '{shown_id}' {problem}")
+            broken = True
+    if broken:
+        catalog.stats["broken"] += 1
+        catalog.unusable[key] = (where, "broken")
+        return
+    catalog.stats["translated"] += 1
+    catalog.entries[key] = Entry(tuple(strings), where)
+
+
+def placeholder_problems(msgid: str, msgstr: str, msgids: tuple = ()) -> list[str]:
+    """What a translation does wrong with the placeholders of its English."""
+    problems = []
+    try:
+        want = prose.placeholders(msgid)
+    except prose.ProseError:
+        want = Counter()
+    try:
+        have = prose.placeholders(msgstr)
+    except prose.ProseError as exc:
+        return [f"has a malformed placeholder: {exc}"]
+    for name in sorted(want - have):
+        problems.append(f"drops the placeholder {name}")
+    for name in sorted(have - want):
+        problems.append(f"adds the placeholder {name}, which the English does not have")
+    # %(name)s placeholders: a plural translation may use any of the forms' names.
+    want_pct = set().union(*(_percent_names(m) for m in (msgids or (msgid,))))
+    have_pct = _percent_names(msgstr)
+    for name in sorted(want_pct - have_pct):
+        if len(msgids) < 2:  # a plural form may leave out the count
+            problems.append(f"drops the placeholder %({name})s")
+    for name in sorted(have_pct - want_pct):
+        problems.append(f"adds the placeholder %({name})s, which the English does not have")
+    return problems
+
+
+def _percent_names(text: str) -> set[str]:
+    return {m.group(1) or "" for m in _PERCENT.finditer(text) if not m.group(0).endswith("%")}
+
+
+def short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"

@@ -1,0 +1,94 @@
+"""The command line: ``briefing build | check | schema``.
+
+Exit status: 0 success, 2 bad input (facts, catalogs, options), 1 a fault of ours,
+which keeps its traceback so that it can be reported and fixed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .build import PROJECT_ROOT, Options, build, check
+from .diagnostics import InputError, emit
+
+EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
+VARIANTS = ("pdf/ua-1", "pdf/a-3b")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="briefing", description=__doc__.splitlines()[0])
+    main.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = commands.add_parser("build", help="build the editions of briefs")
+    b.add_argument("facts", nargs="+", type=Path, metavar="FACTS", help="facts files")
+    b.add_argument("--locale", action="append", default=[], metavar="CODE",
+                   help="build only this locale (repeatable); default: every locale "
+                        "the brief lists")
+    b.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
+                   help="output directory (default: dist)")
+    b.add_argument("--format", choices=("pdf", "html"), default="pdf",
+                   help="pdf, or the self-contained intermediate html")
+    b.add_argument("--strict", action="store_true",
+                   help="missing or fuzzy translations are errors (for releases)")
+    b.add_argument("--mark-untranslated", action="store_true",
+                   help="show text that fell back to English visibly, for proofreading")
+    b.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    b.add_argument("--two-sided", action="store_true",
+                   help="mirrored margins, chapters on right-hand pages")
+    b.add_argument("--pdf-variant", choices=VARIANTS, default=None,
+                   help="an archival or accessible PDF variant")
+    _root(b)
+
+    c = commands.add_parser("check", help="validate facts files and their catalogs")
+    c.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
+    c.add_argument("--strict", action="store_true",
+                   help="missing or fuzzy translations are errors")
+    _root(c)
+
+    commands.add_parser("schema", help="print the JSON Schema of the facts format")
+    return main
+
+
+def _root(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--root", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except InputError as exc:
+        emit(exc.diagnostics)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        from .schema import json_schema
+        print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if args.command == "check":
+        report = check(args.facts, Options(strict=args.strict, root=args.root))
+        emit(report.warnings)
+        return EXIT_OK
+    options = Options(
+        out=args.out, locales=tuple(args.locale), format=args.format, strict=args.strict,
+        mark_untranslated=args.mark_untranslated, paper=args.paper,
+        two_sided=args.two_sided, pdf_variant=args.pdf_variant, root=args.root)
+    report = build(args.facts, options)
+    emit(report.warnings)
+    for output in report.outputs:
+        pages = f"{output.pages} pages, " if output.pages else ""
+        print(f"{output.path}: {pages}{output.seconds:.2f} s")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

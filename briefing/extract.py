@@ -1,0 +1,49 @@
+"""Babel extractor for facts files: every text of a brief a translator must see.
+
+Registered as the ``briefing_facts`` extraction method (``babel.extractors`` entry
+point), so ``pybabel extract`` builds the facts catalog template like any other.
+Each message gets the context the renderer looks it up by, a translator comment
+naming the field and the claims it references, and the line it stands on.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from . import prose
+from .diagnostics import InputError
+from .facts import parse_brief, translatable_fields
+
+
+def extract_facts(fileobj, keywords, comment_tags, options):
+    """Yield (lineno, funcname, (context, msgid), comments) for pybabel."""
+    name = getattr(fileobj, "name", "<facts>")
+    text = unicodedata.normalize("NFC", fileobj.read().decode("utf-8-sig"))
+    try:
+        brief = parse_brief(text, str(name))
+    except InputError as exc:
+        # pybabel has no channel for located errors; fail with all of them.
+        raise SystemExit("\n".join(map(str, exc.diagnostics)) + "\nextraction stopped: "
+                         "fix the facts file ('briefing check') first") from None
+    for node, field, context in translatable_fields(brief):
+        text = getattr(node, field)
+        comments = [f"{context} of {_describe(node)}"]
+        claims = sorted({p.key for p in prose.parse(text)
+                         if isinstance(p, prose.Placeholder) and p.kind == "claim"})
+        if claims:
+            comments.append("Keep these placeholders as they are: "
+                            + ", ".join("{%s}" % c for c in claims))
+        if any(isinstance(p, prose.Placeholder) and p.kind == "date"
+               for p in prose.parse(text)):
+            comments.append("{date:...} placeholders become dates in your language.")
+        yield node.where(field).line, "pgettext", (context, text), comments
+
+
+def _describe(node) -> str:
+    ident = getattr(node, "id", None)
+    if ident:
+        return f"{type(node).__name__.lower()} '{ident}'"
+    date = getattr(node, "date", None)
+    if date is not None:
+        return f"the entry of {date}"
+    return f"the text at line {node.loc.line}"

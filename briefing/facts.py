@@ -1,0 +1,253 @@
+"""Loading and validating a facts file into a Brief.
+
+``load_brief`` reads, converts and checks one file and raises InputError with every
+problem of that file at once; a Brief that comes back is complete and consistent:
+every reference resolves, every figure is well formed, every prose placeholder names a
+claim.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import fields
+from pathlib import Path
+
+from . import prose
+from .diagnostics import Collector, InputError
+from .model import Brief, Node, PartialDate
+from .yamlread import INVALID, Converter, compose, read_text
+
+# Which metrics each chart kind may plot; the chart modules say the same and a test
+# keeps the two in step (importing the chart modules here would import matplotlib).
+CHART_METRICS = {
+    "casualties": {"killed"},
+    "displacement": {"displaced", "population"},
+}
+
+
+def shown_path(path: Path) -> str:
+    """The path as the user should see it in messages: relative when it can be."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def load_brief(path: Path) -> Brief:
+    """Read and validate one facts file; raise InputError listing all its errors."""
+    shown = shown_path(path)
+    errors = Collector()
+    text = read_text(path, shown, errors)
+    errors.raise_if_errors()
+    return parse_brief(text, shown)
+
+
+def parse_brief(text: str, shown: str) -> Brief:
+    """Validate the text of a facts file; ``shown`` names it in messages."""
+    errors = Collector()
+    node = compose(text, shown, errors)
+    brief = Converter(shown, errors).convert(node, Brief, "brief file", {})
+    if brief is not INVALID:
+        check_brief(brief, errors)
+    errors.raise_if_errors()
+    if brief is INVALID:  # pragma: no cover - conversion failures always report
+        raise InputError([])
+    return brief
+
+
+def check_brief(brief: Brief, errors: Collector) -> None:
+    """The checks that span nodes: unique ids, references, figures, prose."""
+    for name in ("sources", "parties", "events", "claims", "sections", "charts"):
+        _check_unique(getattr(brief, name), name, errors)
+    known = {
+        "sources": {s.id for s in brief.sources},
+        "parties": {p.id for p in brief.parties},
+        "events": {e.id for e in brief.events},
+        "claims": {c.id for c in brief.claims},
+    }
+    for node, field, ref in _references(brief):
+        values = getattr(node, field)
+        for index, value in enumerate(values if isinstance(values, tuple) else (values,)):
+            if value is not None and value not in known[ref]:
+                where = node.where(f"{field}[{index}]" if isinstance(values, tuple) else field)
+                errors.error(where, f"{_name(node)} refers to unknown {ref[:-1]} '{value}'"
+                                    f"{_suggest(value, known[ref])}")
+    for node, field in _required_lists(brief):
+        if not getattr(node, field):
+            errors.error(node.where(field), f"{_name(node)} must cite at least one "
+                                            f"{field[:-1] if field != 'claims' else 'claim'}")
+    for claim in brief.claims:
+        _check_figure(claim, errors)
+    for event in brief.events:
+        if event.end is not None and event.end.last_day() < event.start.first_day():
+            errors.error(event.where("end"), f"event '{event.id}' ends ({event.end}) before "
+                                             f"it starts ({event.start})")
+    for chart in brief.charts:
+        _check_chart(chart, brief, errors)
+    for node, field in _prose_fields(brief):
+        _check_prose(node, field, known["claims"], errors)
+
+
+def _check_unique(items, name: str, errors: Collector) -> None:
+    seen = {}
+    for item in items:
+        if item.id in seen:
+            errors.error(item.where("id"), f"duplicate {name[:-1]} id '{item.id}'; first "
+                                           f"defined at line {seen[item.id].line}")
+        else:
+            seen[item.id] = item.where("id")
+
+
+def _check_figure(claim, errors: Collector) -> None:
+    has_value = claim.value is not None
+    has_range = claim.low is not None or claim.high is not None
+    if has_value and has_range:
+        errors.error(claim.where("value"), f"claim '{claim.id}' gives both a value and a "
+                                           "range; give value, or low and high")
+    elif not has_value and not (claim.low is not None and claim.high is not None):
+        errors.error(claim.loc, f"claim '{claim.id}' has no figure; give value, or low "
+                                "and high")
+    elif has_range and claim.low > claim.high:
+        errors.error(claim.where("low"), f"claim '{claim.id}' has low {claim.low} above "
+                                         f"its high {claim.high}")
+    for field in ("value", "low", "high"):
+        figure = getattr(claim, field)
+        if figure is not None and figure < 0:
+            errors.error(claim.where(field), f"claim '{claim.id}' has a negative {field} "
+                                             f"({figure}); figures count, they are never "
+                                             "below zero")
+    if claim.metric == "share" and (claim.upper or 0) > 100:
+        errors.error(claim.where("value" if has_value else "high"),
+                     f"claim '{claim.id}' is a share above 100 percent")
+    if claim.metric == "displaced" and claim.measure is None:
+        errors.error(claim.where("metric"), f"claim '{claim.id}' counts displaced people "
+                                            "but lacks 'measure': stock (people displaced "
+                                            "at one time) or flow (new displacements)")
+    if claim.metric != "displaced" and claim.measure is not None:
+        errors.error(claim.where("measure"), f"claim '{claim.id}' has a 'measure', which "
+                                             "only displacement claims take")
+    if claim.revises == claim.id:
+        errors.error(claim.where("revises"), f"claim '{claim.id}' revises itself")
+
+
+def _check_chart(chart, brief: Brief, errors: Collector) -> None:
+    metrics = CHART_METRICS.get(chart.kind)
+    if metrics is None:
+        errors.error(chart.where("kind"), f"chart '{chart.id}' has unknown kind "
+                                          f"'{chart.kind}'; expected one of: "
+                                          f"{', '.join(sorted(CHART_METRICS))}")
+        return
+    for index, claim_id in enumerate(chart.claims):
+        claim = brief.claim_by_id.get(claim_id)
+        if claim is not None and claim.metric not in metrics:
+            errors.error(chart.where(f"claims[{index}]"),
+                         f"chart '{chart.id}' ({chart.kind}) cannot plot claim "
+                         f"'{claim_id}' of metric '{claim.metric}'; expected "
+                         f"{' or '.join(sorted(metrics))}")
+
+
+def _check_prose(node: Node, field: str, claims: set, errors: Collector) -> None:
+    text = getattr(node, field)
+    if text is None:
+        return
+    where = node.where(field)
+    try:
+        pieces = prose.parse(text)
+    except prose.ProseError as exc:
+        errors.error(where, str(exc))
+        return
+    for piece in pieces:
+        if isinstance(piece, prose.Placeholder):
+            if piece.kind == "claim" and piece.key not in claims:
+                errors.error(where, f"{piece} refers to unknown claim '{piece.key}'"
+                                    f"{_suggest(piece.key, claims)}")
+            elif piece.kind == "date":
+                try:
+                    PartialDate.parse(piece.key)
+                except ValueError as exc:
+                    errors.error(where, f"{piece}: {exc}")
+    for _, figure in prose.stray_figures(text):
+        errors.error(where, f"figure '{figure}' typed into prose; every figure "
+                                         "must be a claim, referenced as {claim-id}")
+
+
+def _references(brief: Brief):
+    """(node, field, kind of id) for every field that refers to another node."""
+    for node in _nodes(brief):
+        for f in fields(node):
+            ref = f.metadata.get("ref")
+            if ref:
+                yield node, f.name, ref
+
+
+def _required_lists(brief: Brief):
+    for claim in brief.claims:
+        yield claim, "sources"
+    for entry in brief.timeline:
+        yield entry, "sources"
+    for chart in brief.charts:
+        yield chart, "claims"
+    for section in brief.sections:
+        yield section, "paragraphs"
+
+
+def _prose_fields(brief: Brief):
+    for node, field, _ in translatable_fields(brief):
+        yield node, field
+
+
+# The role of a node in the brief, which names its message context for translators.
+_ROLES = {"Meta": "brief", "Source": "source", "Party": "party", "Event": "event",
+          "Claim": "claim", "Section": "section", "TimelineEntry": "timeline",
+          "Chart": "chart"}
+
+
+def translatable_fields(brief: Brief):
+    """(node, field, message context) for every text of the brief a translator sees.
+
+    The extractor, the validator and the renderer all walk the brief through here, so
+    the context a translation is filed under is the context it is looked up by.
+    """
+    for node, role in _roled_nodes(brief):
+        for f in fields(node):
+            if f.metadata.get("prose") and getattr(node, f.name) is not None:
+                yield node, f.name, f"{role} {f.name}"
+
+
+def _roled_nodes(brief: Brief):
+    yield brief.brief, "brief"
+    for point in brief.key_points:
+        yield point, "key point"
+    for node in _nodes(brief):
+        role = _ROLES.get(type(node).__name__)
+        if role and node is not brief.brief:
+            yield node, role
+    for section in brief.sections:
+        for paragraph in section.paragraphs:
+            yield paragraph, "paragraph"
+
+
+def _nodes(brief: Brief):
+    """Every node of the brief, in file order within each collection."""
+    yield brief
+    yield brief.brief
+    yield from brief.key_points
+    for collection in (brief.sources, brief.parties, brief.events, brief.claims,
+                       brief.timeline, brief.charts):
+        yield from collection
+    for section in brief.sections:
+        yield section
+        yield from section.paragraphs
+
+
+def _name(node: Node) -> str:
+    kind = {"Prose": "text", "TimelineEntry": "timeline entry", "Brief": "brief",
+            "Meta": "brief"}.get(type(node).__name__, type(node).__name__.lower())
+    ident = getattr(node, "id", None)
+    return f"{kind} '{ident}'" if ident and kind != "brief" else kind
+
+
+def _suggest(value: str, known: set) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

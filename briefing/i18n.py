@@ -1,0 +1,163 @@
+"""The Localizer: everything that depends on the edition's language, in one place.
+
+It holds the edition's catalogs and formats numbers, figures, dates, intervals and
+lists with Babel's CLDR data. Templates and chart code receive a Localizer already
+bound to its locale and never pass a locale around themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Iterable, Optional
+
+from babel import Locale
+from babel.dates import format_date, format_interval, format_skeleton
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup, escape
+
+from .catalogs import DOMAINS, Catalog, short, load_catalog, po_path
+from .diagnostics import Collector, Location
+from .facts import shown_path
+from .model import Claim, PartialDate
+
+SOURCE_LOCALE = "en"
+# House style: English editions write "19 September 2023", as British and
+# international institutions do; CLDR's plain "en" would write "September 19, 2023".
+FORMAT_LOCALES = {"en": "en_GB"}
+NBSP = "\u00a0"
+
+
+def N_(msgid: str) -> str:
+    """Mark a string for extraction where it is translated later, by variable."""
+    return msgid
+
+
+QUALIFIERS = {
+    "exact": "%(figure)s",
+    "about": N_("about %(figure)s"),
+    "at_least": N_("at least %(figure)s"),
+    "more_than": N_("more than %(figure)s"),
+}
+
+
+class Localizer:
+    """Translation and CLDR formatting for one edition."""
+
+    def __init__(self, locale: str, catalogs: dict[str, Catalog],
+                 mark_untranslated: bool = False):
+        self.locale = locale
+        self.babel = Locale.parse(FORMAT_LOCALES.get(locale, locale))
+        self.catalogs = catalogs
+        self.mark_untranslated = mark_untranslated
+        self.fallbacks: dict[tuple[str, Optional[str], str], str] = {}
+
+    @classmethod
+    def load(cls, root: Path, locale: str, problems: Collector, strict: bool = False,
+             mark_untranslated: bool = False) -> "Localizer":
+        catalogs = {}
+        if locale != SOURCE_LOCALE:
+            for domain in DOMAINS:
+                path = po_path(root, locale, domain)
+                catalogs[domain] = load_catalog(path, shown_path(path), domain, problems,
+                                                strict)
+        return cls(locale, catalogs, mark_untranslated)
+
+    @property
+    def direction(self) -> str:
+        return self.babel.text_direction
+
+    # -- translation ------------------------------------------------------------
+    def translate(self, msgid: str, context: Optional[str] = None,
+                  domain: str = "messages", plural: Optional[str] = None,
+                  n: Optional[int] = None) -> str:
+        """The translation of msgid, or the English (remembered as a fallback)."""
+        catalog = self.catalogs.get(domain)
+        if catalog is None:  # the source locale
+            return msgid if plural is None or n == 1 else plural
+        entry = catalog.lookup(msgid, context)
+        if entry is None:
+            self.fallbacks[(domain, context, msgid)] = catalog.path or domain
+            english = msgid if plural is None or n == 1 else plural
+            return f"[EN] {english}" if self.mark_untranslated else english
+        if plural is None:
+            return entry.strings[0]
+        index = catalog.plural(n)
+        return entry.strings[min(index, len(entry.strings) - 1)]
+
+    def fallback_diagnostics(self) -> list:
+        """Warnings for each string this edition printed in English."""
+        out = []
+        for (domain, context, msgid), path in sorted(self.fallbacks.items(),
+                                                     key=lambda kv: str(kv[0])):
+            catalog = self.catalogs[domain]
+            where, why = catalog.unusable.get((context, msgid),
+                                              (Location(path, 1, 1), "missing"))
+            out.append((where, f"{why} translation of '{short(msgid)}' printed in "
+                               f"English" + (f" (context '{context}')" if context else "")))
+        return out
+
+    # Jinja2's newstyle gettext marks whatever these return as safe, so the
+    # translation is escaped here: a .po file is input, like the facts.
+    def gettext(self, msgid: str) -> Markup:
+        return escape(self.translate(msgid))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> Markup:
+        return escape(self.translate(singular, plural=plural, n=n))
+
+    def pgettext(self, context: str, msgid: str) -> Markup:
+        return escape(self.translate(msgid, context))
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> Markup:
+        return escape(self.translate(singular, context, plural=plural, n=n))
+
+    def prose(self, text: str, context: str) -> str:
+        """A facts text in this edition's language (placeholders still in it)."""
+        return self.translate(text, context, domain="facts")
+
+    # -- formatting -------------------------------------------------------------
+    def number(self, value) -> str:
+        return format_decimal(value, locale=self.babel)
+
+    def figure(self, claim: Claim) -> str:
+        """A claim's figure with its qualifier: "about 30,000", "khoảng 30.000"."""
+        if claim.metric == "share":
+            fmt = lambda v: format_percent(v / 100, locale=self.babel)  # noqa: E731
+        else:
+            fmt = self.number
+        if claim.is_range:
+            core = self.translate("%(low)s–%(high)s") % {"low": fmt(claim.low),
+                                                         "high": fmt(claim.high)}
+        else:
+            core = fmt(claim.value)
+        phrase = QUALIFIERS[claim.qualifier]
+        if claim.qualifier != "exact":
+            phrase = self.translate(phrase)
+        # Bind qualifier and figure so a line never breaks between them.
+        return (phrase % {"figure": core}).replace(" ", NBSP)
+
+    def date(self, date: PartialDate) -> str:
+        day = date.first_day()
+        if date.precision == "day":
+            return format_date(day, "long", locale=self.babel)
+        if date.precision == "month":
+            return format_skeleton("yMMMM", day, locale=self.babel)
+        return format_skeleton("y", day, locale=self.babel)
+
+    def interval(self, start: PartialDate, end: Optional[PartialDate]) -> str:
+        if end is None:
+            return self.date(start)
+        precision = min(start.precision, end.precision, key=("year", "month", "day").index)
+        skeleton = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}[precision]
+        if start.first_day() == end.first_day() or (precision == "year"
+                                                    and start.year == end.year):
+            return self.date(start if start.precision == precision else end)
+        return format_interval(start.first_day(), end.first_day(), skeleton,
+                               locale=self.babel)
+
+    def list(self, items: Iterable[str]) -> str:
+        return format_list(list(items), locale=self.babel)
+
+    def today_long(self, day: datetime.date) -> str:
+        return format_date(day, "long", locale=self.babel)

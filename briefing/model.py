@@ -1,0 +1,253 @@
+"""The typed, immutable model of a brief's facts.
+
+Each class is one kind of node of a facts file. Field metadata says how the field is
+read from YAML (``doc`` for the JSON Schema, ``prose`` for text that is translated and
+may reference claims). Every node keeps the location of itself and of each value it
+was read from, so that later checks can point at the exact line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Literal, Mapping, Optional, Union
+
+from .diagnostics import Location
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LOCALE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z]{2})?$"
+
+Metric = Literal[
+    "killed", "wounded", "displaced", "population", "troops", "share", "duration_days",
+    "materiel",
+]
+Qualifier = Literal["exact", "about", "at_least", "more_than"]
+Measure = Literal["stock", "flow"]
+Number = Union[int, float]
+
+NO_LOCATION = Location("<none>", 0, 0)
+_EMPTY: Mapping[str, Location] = MappingProxyType({})
+
+
+def spec(doc: str, *, default=None, required: bool = True, prose: bool = False,
+         pattern: str | None = None, ref: str | None = None):
+    """Describe one YAML field: its documentation and how it is checked."""
+    metadata = {"doc": doc, "prose": prose, "pattern": pattern, "ref": ref,
+                "required": required}
+    if required:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day (UCDP-style date precision)."""
+
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        """Parse YYYY, YYYY-MM or YYYY-MM-DD; ValueError says what is wrong."""
+        match = cls.PATTERN.match(text.strip())
+        if not match:
+            raise ValueError(f"'{text}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"'{text}' has no month {month}; months run from 01 to 12")
+        if day is not None:
+            try:
+                datetime.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"'{text}' is not a day of the calendar") from None
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> datetime.date:
+        if self.day:
+            return self.first_day()
+        if self.month:
+            following = datetime.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return following - datetime.timedelta(days=1)
+        return datetime.date(self.year, 12, 31)
+
+    def __lt__(self, other: "PartialDate") -> bool:
+        """Ordered by first day, then coarser precision first."""
+        return (self.first_day(), self.last_day()) < (other.first_day(), other.last_day())
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Node:
+    """Base of every model class: where it stands in the facts file."""
+
+    loc: Location = field(default=NO_LOCATION, compare=False, repr=False, kw_only=True,
+                          metadata={"internal": True})
+    locs: Mapping[str, Location] = field(default_factory=lambda: _EMPTY, compare=False,
+                                         repr=False, kw_only=True,
+                                         metadata={"internal": True})
+
+    def where(self, key: str) -> Location:
+        """Location of the value of ``key`` (or of a list item, ``key[2]``)."""
+        return self.locs.get(key, self.loc)
+
+
+@dataclass(frozen=True)
+class Meta(Node):
+    id: str = spec("Brief id: lowercase letters, digits and hyphens; names the output files.",
+                   pattern=ID_PATTERN)
+    title: str = spec("Title of the brief.", prose=True)
+    as_of: PartialDate = spec("Date the facts are current to (YYYY-MM-DD).")
+    locales: tuple[str, ...] = spec("Editions to build, e.g. [en, vi].", pattern=LOCALE_PATTERN)
+    handling: str = spec("Handling line printed on every page.", prose=True)
+    subtitle: Optional[str] = spec("One-line subtitle.", required=False, prose=True)
+    author: str = spec("Issuing unit, recorded as the PDF author.", required=False,
+                       default="Briefing Unit", prose=True)
+    keywords: tuple[str, ...] = spec("PDF keywords.", required=False, default=())
+
+
+@dataclass(frozen=True)
+class Prose(Node):
+    text: str = spec("Text; {claim-id} inserts a claim, {date:YYYY-MM-DD} a date.",
+                     prose=True)
+    sources: tuple[str, ...] = spec("Sources cited at the end of the text.", required=False,
+                                    default=(), ref="sources")
+
+
+@dataclass(frozen=True)
+class Source(Node):
+    id: str = spec("Source id.", pattern=ID_PATTERN)
+    title: str = spec("Title of the document, or a description in brackets.")
+    language: str = spec("Language of the document (en, vi, ...).", pattern=LOCALE_PATTERN)
+    kind: Optional[str] = spec("What the document is (news report, transcript, ...).",
+                               required=False, prose=True)
+    publisher: Optional[str] = spec("Publisher; omit when the document does not name one.",
+                                    required=False)
+    date: Optional[PartialDate] = spec("Publication date; omit when not stated.",
+                                       required=False)
+    url: Optional[str] = spec("Address of the document (printed, never fetched).",
+                              required=False, pattern=r"^https?://\S+$")
+    note: Optional[str] = spec("Note on the source.", required=False, prose=True)
+
+
+@dataclass(frozen=True)
+class Party(Node):
+    id: str = spec("Party id.", pattern=ID_PATTERN)
+    name: str = spec("Name of the party.", prose=True)
+
+
+@dataclass(frozen=True)
+class Event(Node):
+    id: str = spec("Event id.", pattern=ID_PATTERN)
+    name: str = spec("Name of the event or phase.", prose=True)
+    start: PartialDate = spec("Start date.")
+    end: Optional[PartialDate] = spec("End date, when it has ended.", required=False)
+    note: Optional[str] = spec("Note on the event.", required=False, prose=True)
+
+
+@dataclass(frozen=True)
+class Claim(Node):
+    id: str = spec("Claim id; prose refers to it as {id}.", pattern=ID_PATTERN)
+    label: str = spec("Short label for tables and charts.", prose=True)
+    metric: Metric = spec("What is counted.")
+    sources: tuple[str, ...] = spec("Sources of the claim (at least one).", ref="sources")
+    value: Optional[Number] = spec("The figure (or give low and high).", required=False)
+    low: Optional[Number] = spec("Low end of a range.", required=False)
+    high: Optional[Number] = spec("High end of a range.", required=False)
+    qualifier: Qualifier = spec("How the figure is qualified.", required=False,
+                                default="exact")
+    event: Optional[str] = spec("Event the figure belongs to.", required=False, ref="events")
+    party: Optional[str] = spec("Party the figure is about.", required=False, ref="parties")
+    claimed_by: Optional[str] = spec("Party that makes the claim.", required=False,
+                                     ref="parties")
+    attribution: Optional[str] = spec("Who says so, in words.", required=False, prose=True)
+    reported: Optional[PartialDate] = spec("When the claim was reported.", required=False)
+    revises: Optional[str] = spec("Earlier claim this one revises.", required=False,
+                                  ref="claims")
+    measure: Optional[Measure] = spec(
+        "For displacement: stock (people displaced at one time) or flow (new displacements).",
+        required=False)
+    note: Optional[str] = spec("Note on the claim.", required=False, prose=True)
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    @property
+    def upper(self) -> Number:
+        """The largest figure the claim admits (for charts and scales)."""
+        return self.value if self.value is not None else self.high
+
+
+@dataclass(frozen=True)
+class Section(Node):
+    id: str = spec("Section id.", pattern=ID_PATTERN)
+    title: str = spec("Section heading.", prose=True)
+    paragraphs: tuple[Prose, ...] = spec("Paragraphs: text, or {text, sources}.")
+
+
+@dataclass(frozen=True)
+class TimelineEntry(Node):
+    date: PartialDate = spec("Date of the entry.")
+    text: str = spec("What happened.", prose=True)
+    sources: tuple[str, ...] = spec("Sources (at least one).", ref="sources")
+
+
+@dataclass(frozen=True)
+class Chart(Node):
+    id: str = spec("Chart id.", pattern=ID_PATTERN)
+    kind: str = spec("Chart kind (casualties, displacement).")
+    title: str = spec("Chart title.", prose=True)
+    claims: tuple[str, ...] = spec("Claims the chart plots.", ref="claims")
+    note: Optional[str] = spec("Note printed under the chart.", required=False, prose=True)
+
+
+@dataclass(frozen=True)
+class Brief(Node):
+    brief: Meta = spec("Metadata of the brief.")
+    sources: tuple[Source, ...] = spec("Documents the facts come from.")
+    claims: tuple[Claim, ...] = spec("Every figure the brief prints.")
+    key_points: tuple[Prose, ...] = spec("Key points of page 1.", required=False, default=())
+    key_figures: tuple[str, ...] = spec("Headline claims of page 1.", required=False,
+                                        default=(), ref="claims")
+    parties: tuple[Party, ...] = spec("Parties and actors.", required=False, default=())
+    events: tuple[Event, ...] = spec("Events and phases.", required=False, default=())
+    sections: tuple[Section, ...] = spec("Narrative sections.", required=False, default=())
+    timeline: tuple[TimelineEntry, ...] = spec("Dated entries.", required=False, default=())
+    charts: tuple[Chart, ...] = spec("Charts the brief wants.", required=False, default=())
+
+    # Lookups by id, derived once from the tuples above.
+    @cached_property
+    def source_by_id(self) -> Mapping[str, Source]:
+        return MappingProxyType({s.id: s for s in self.sources})
+
+    @cached_property
+    def claim_by_id(self) -> Mapping[str, Claim]:
+        return MappingProxyType({c.id: c for c in self.claims})
+
+    @cached_property
+    def party_by_id(self) -> Mapping[str, Party]:
+        return MappingProxyType({p.id: p for p in self.parties})
+
+    @cached_property
+    def event_by_id(self) -> Mapping[str, Event]:
+        return MappingProxyType({e.id: e for e in self.events})

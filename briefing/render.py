@@ -1,0 +1,67 @@
+"""Templating: an edition through the Jinja2 templates into one HTML document."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import __version__
+from .edition import EditionView
+from .fonts import font_face_css
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+@lru_cache(maxsize=None)
+def environment(templates: Path) -> jinja2.Environment:
+    """One Jinja2 environment per templates directory: autoescaped, strict, i18n."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    return env
+
+
+def render_html(edition: EditionView, root: Path, charts: list, paper: str = "a4",
+                two_sided: bool = False, created: str | None = None) -> str:
+    env = environment(root / "templates")
+    loc = edition.loc
+    env.install_gettext_callables(loc.gettext, loc.ngettext, newstyle=True,
+                                  pgettext=loc.pgettext, npgettext=loc.npgettext)
+    template = env.get_template("brief.html.j2")
+    return template.render(
+        e=edition, charts=charts, paper=paper, two_sided=two_sided, created=created,
+        version=__version__, font_faces=Markup(font_face_css()),
+        page_of_css=Markup(page_of_css(loc.translate("Page %(page)s of %(pages)s"))),
+        page_size=PAPER_SIZES[paper],
+    )
+
+
+def page_of_css(pattern: str) -> str:
+    """A CSS content value from a translated "Page %(page)s of %(pages)s"."""
+    out = []
+    rest = pattern
+    while rest:
+        head, sep, tail = rest.partition("%(")
+        if head:
+            out.append(css_string(head))
+        if not sep:
+            break
+        name, _, rest = tail.partition(")s")
+        out.append({"page": "counter(page)", "pages": "counter(pages)"}.get(name, '""'))
+    return " ".join(out) or '""'
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal that cannot end the string or the <style> element."""
+    escaped = "".join(c if c.isalnum() or c in " .,:;-–/()" else f"\\{ord(c):x} "
+                      for c in text)
+    return f'"{escaped}"'

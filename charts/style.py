@@ -1,0 +1,107 @@
+"""The house style of the charts and the one drawing routine they share.
+
+Points are told apart by marker shape and fill as well as colour (Okabe–Ito, a
+colour-blind-safe palette), and every point carries its figure as a direct label, so
+a chart prints legibly in grey. Figures that span 49 to 1,000,000 share one
+logarithmic axis whose ticks are labelled with the edition's own numbers ("1.000");
+dots, not bars, because a bar on a log scale has no honest baseline.
+"""
+
+from __future__ import annotations
+
+import io
+
+# Okabe–Ito colours, chosen so that their grey values differ too.
+BLUE, VERMILION, GREEN, ORANGE, BLACK = "#0072B2", "#D55E00", "#009E73", "#E69F00", "#000000"
+INK = "#1b2a3a"
+GRID = "#c5cfd9"
+FONT = "Noto Sans"
+WIDTH_IN = 6.3   # the text block of A4 with our margins, in inches
+
+
+def _pyplot():
+    """Import matplotlib lazily, set up for reproducible, font-faithful SVG."""
+    import matplotlib
+
+    matplotlib.use("svg")
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager
+
+    import fontpkg_noto_sans
+
+    for path in sorted((fontpkg_noto_sans.ROOT / "files").glob("*.ttf")):
+        font_manager.fontManager.addfont(str(path))
+    matplotlib.rcParams.update({
+        "svg.fonttype": "none",       # real text: searchable, and set in our fonts
+        "svg.hashsalt": "briefing",   # stable ids
+        "font.family": FONT,
+        "font.size": 8,
+        "axes.edgecolor": INK,
+        "axes.labelcolor": INK,
+        "xtick.color": INK,
+        "ytick.color": INK,
+        "text.color": INK,
+        "hatch.linewidth": 0.6,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.spines.left": False,
+    })
+    return plt
+
+
+def dotplot(data, series: dict) -> str:
+    """Draw points on a log axis, one row each, and return the SVG text."""
+    plt = _pyplot()
+    from matplotlib.ticker import FixedLocator, FixedFormatter, NullLocator
+
+    points = data.points
+    height = 0.9 + 0.32 * len(points)
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, height))
+    rows = list(range(len(points)))[::-1]
+    for row, point in zip(rows, points):
+        style = series[point.series]
+        ax.axhline(row, color=GRID, linewidth=0.5, zorder=0)
+        if point.high > point.low:  # a range: a line between its ends
+            ax.plot([point.low, point.high], [row, row], color=style["color"],
+                    linewidth=2.2, solid_capstyle="butt", zorder=2)
+            ax.plot([point.low, point.high], [row, row], linestyle="none", marker="|",
+                    markersize=8, color=style["color"], zorder=3)
+        marker = ">" if point.qualifier in ("at_least", "more_than") else style["marker"]
+        ax.plot([point.high], [row], linestyle="none", marker=marker, markersize=7,
+                markerfacecolor=style["color"] if style["filled"] else "white",
+                markeredgecolor=style["color"], markeredgewidth=1.4, zorder=4)
+        ax.annotate(point.text, (point.high, row), xytext=(7, 0),
+                    textcoords="offset points", va="center", ha="left", fontsize=7.5)
+    ax.set_xscale("log")
+    values = [v for v, _ in data.ticks]
+    ax.set_xlim(values[0], values[-1])
+    ax.xaxis.set_major_locator(FixedLocator(values))
+    ax.xaxis.set_major_formatter(FixedFormatter([label for _, label in data.ticks]))
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.set_yticks(rows)
+    ax.set_yticklabels([p.label for p in points])
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(-0.7, len(points) - 0.3)
+    ax.set_xlabel(data.axis_label)
+    ax.grid(axis="x", color=GRID, linewidth=0.5)
+    ax.set_axisbelow(True)
+    handles = []
+    for key, label in data.legend:
+        style = series[key]
+        handles.append(ax.plot([], [], linestyle="none", marker=style["marker"],
+                               markersize=7, markeredgewidth=1.4,
+                               markerfacecolor=style["color"] if style["filled"] else "white",
+                               markeredgecolor=style["color"], label=label)[0])
+    if any(p.qualifier in ("at_least", "more_than") for p in points):
+        handles.append(ax.plot([], [], linestyle="none", marker=">", markersize=7,
+                               color=INK, label=data.lower_bound_label)[0])
+    if any(p.high > p.low for p in points):
+        handles.append(ax.plot([], [], color=INK, linewidth=2.2, marker="|",
+                               markersize=8, label=data.range_label)[0])
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.28 - 0.6 / height),
+              ncol=2, frameon=False, fontsize=7.5)
+    fig.tight_layout()
+    out = io.StringIO()
+    fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    return out.getvalue()
