@@ -47,7 +47,8 @@ def parse_brief(text: str, shown: str) -> Brief:
     """Validate the text of a facts file; ``shown`` names it in messages."""
     errors = Collector()
     node = compose(text, shown, errors)
-    brief = Converter(shown, errors).convert(node, Brief, "brief file", {})
+    errors.raise_if_errors()
+    brief = Converter(shown, errors).convert(node, Brief, "", {})
     if brief is not INVALID:
         check_brief(brief, errors)
     errors.raise_if_errors()
@@ -71,12 +72,12 @@ def check_brief(brief: Brief, errors: Collector) -> None:
         for index, value in enumerate(values if isinstance(values, tuple) else (values,)):
             if value is not None and value not in known[ref]:
                 where = node.where(f"{field}[{index}]" if isinstance(values, tuple) else field)
-                errors.error(where, f"{_name(node)} refers to unknown {ref[:-1]} '{value}'"
+                errors.error(where, f"{_name(node)} refers to unknown {_SINGULAR[ref]} '{value}'"
                                     f"{_suggest(value, known[ref])}")
     for node, field in _required_lists(brief):
         if not getattr(node, field):
             errors.error(node.where(field), f"{_name(node)} must cite at least one "
-                                            f"{field[:-1] if field != 'claims' else 'claim'}")
+                                            f"{_SINGULAR.get(field, 'paragraph')}")
     for claim in brief.claims:
         _check_figure(claim, errors)
     for event in brief.events:
@@ -89,11 +90,15 @@ def check_brief(brief: Brief, errors: Collector) -> None:
         _check_prose(node, field, known["claims"], errors)
 
 
+_SINGULAR = {"sources": "source", "parties": "party", "events": "event", "claims": "claim",
+             "sections": "section", "charts": "chart"}
+
+
 def _check_unique(items, name: str, errors: Collector) -> None:
     seen = {}
     for item in items:
         if item.id in seen:
-            errors.error(item.where("id"), f"duplicate {name[:-1]} id '{item.id}'; first "
+            errors.error(item.where("id"), f"duplicate {_SINGULAR[name]} id '{item.id}'; first "
                                            f"defined at line {seen[item.id].line}")
         else:
             seen[item.id] = item.where("id")

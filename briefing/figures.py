@@ -50,7 +50,7 @@ def chart_data(edition: EditionView, chart) -> ChartData:
         range_label=loc.translate("Range of estimates"), lang=edition.lang)
 
 
-def _row_label(label: str, claimed_by: str, width: int = 48) -> str:
+def _row_label(label: str, claimed_by: str, width: int = 44) -> str:
     text = f"{label} ({claimed_by})" if claimed_by else label
     return text if len(text) <= width else _wrap(text, width)
 

@@ -64,11 +64,21 @@ def read_text(path: Path, shown: str, errors: Collector) -> Optional[str]:
 def compose(text: str, shown: str, errors: Collector) -> Optional[yaml.Node]:
     """The YAML node tree of a text, or None after reporting the syntax error."""
     try:
+        # Aliases are refused where they stand, before anything could expand them.
+        aliases = [event.start_mark for event in yaml.parse(text, Loader=Loader)
+                   if isinstance(event, yaml.AliasEvent)]
+        for mark in aliases:
+            errors.error(Location(shown, mark.line + 1, mark.column + 1),
+                         "YAML aliases are not supported in facts files; write the value out")
+        if aliases:
+            return None
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.problem and exc.context and exc.context_mark:
+            problem += f" ({exc.context} at line {exc.context_mark.line + 1})"
         errors.error(where, f"YAML syntax: {problem}")
         return None
     except yaml.YAMLError as exc:
@@ -85,7 +95,6 @@ class Converter:
     def __init__(self, shown: str, errors: Collector):
         self.shown = shown
         self.errors = errors
-        self._seen: set[int] = set()
 
     def where(self, node: yaml.Node, offset: int = 0) -> Location:
         mark = node.start_mark
@@ -101,11 +110,6 @@ class Converter:
 
     # -- dispatch on the type hint -------------------------------------------------
     def convert(self, node: yaml.Node, hint: Any, what: str, meta: dict) -> Any:
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            if id(node) in self._seen:
-                return self.error(node, "YAML aliases are not supported in facts files; "
-                                        "write the value out")
-            self._seen.add(id(node))
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
         if origin is Union:
@@ -179,13 +183,14 @@ class Converter:
     def mapping(self, node: yaml.Node, cls: type, what: str) -> Any:
         if cls.__name__ == "Prose" and isinstance(node, yaml.ScalarNode) and not _is_null(node):
             # A paragraph may be written as plain text.
-            text = self.string(node, f"{what} text", {})
+            text = self.string(node, what, {})
             if text is INVALID:
                 return INVALID
             return cls(loc=self.where(node), locs=MappingProxyType({"text": self.where(node)}),
                        text=text)
         if not isinstance(node, yaml.MappingNode):
-            return self.error(node, f"{what} must be a mapping of fields, not {_kind(node)}")
+            return self.error(node, f"{what or 'the brief file'} must be a mapping of fields, "
+                                    f"not {_kind(node)}")
         fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
         hints = typing.get_type_hints(cls)
         values: dict[str, Any] = {}
@@ -194,16 +199,17 @@ class Converter:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key not in fields:
-                self.error(key_node, f"unknown field '{key}' in {what}; expected one of: "
-                                     f"{', '.join(fields)}")
+                self.error(key_node, f"unknown field '{key}' in {what or 'the brief file'}; "
+                                     f"expected one of: {', '.join(fields)}")
                 failed = True
                 continue
             if key in values or key in locs:
-                self.error(key_node, f"field '{key}' appears twice in {what}")
+                self.error(key_node, f"field '{key}' appears twice in "
+                                     f"{what or 'the brief file'}")
                 failed = True
                 continue
             locs[key] = self.where(value_node)
-            value = self.convert(value_node, hints[key], f"{what} field '{key}'",
+            value = self.convert(value_node, hints[key], f"{what}.{key}" if what else key,
                                  dict(fields[key].metadata))
             if value is INVALID:
                 failed = True
@@ -215,7 +221,8 @@ class Converter:
             values[key] = value
         for name, f in fields.items():
             if f.metadata.get("required") and name not in values and name not in locs:
-                self.error(node, f"{what} lacks the required field '{name}'")
+                self.error(node, f"{what or 'the brief file'} lacks the required field "
+                                 f"'{name}'")
                 failed = True
         if failed:
             return INVALID

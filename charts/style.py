@@ -52,13 +52,26 @@ def _pyplot():
 def dotplot(data, series: dict) -> str:
     """Draw points on a log axis, one row each, and return the SVG text."""
     plt = _pyplot()
-    from matplotlib.ticker import FixedLocator, FixedFormatter, NullLocator
+    from matplotlib.ticker import FixedFormatter, FixedLocator, NullLocator
 
     points = data.points
-    height = 0.9 + 0.32 * len(points)
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, height))
-    rows = list(range(len(points)))[::-1]
-    for row, point in zip(rows, points):
+    # Layout in inches, so that wrapped labels and the legend never overlap.
+    lines = [p.label.count("\n") + 1 for p in points]
+    row_in = [0.12 + 0.14 * n for n in lines]
+    handles_count = len(data.legend) + 2
+    legend_rows = -(-handles_count // 2)
+    top_in, axis_in, legend_in = 0.1, 0.5, 0.2 * legend_rows + 0.1
+    plot_in = sum(row_in) + 0.1
+    height = top_in + plot_in + axis_in + legend_in
+    fig = plt.figure(figsize=(WIDTH_IN, height))
+    left = 0.43
+    ax = fig.add_axes((left, (axis_in + legend_in) / height, 0.95 - left, plot_in / height))
+    # Row centres from the top down, each as tall as its label.
+    centres, y = [], plot_in - 0.05
+    for h in row_in:
+        centres.append(y - h / 2)
+        y -= h
+    for row, point in zip(centres, points):
         style = series[point.series]
         ax.axhline(row, color=GRID, linewidth=0.5, zorder=0)
         if point.high > point.low:  # a range: a line between its ends
@@ -78,10 +91,10 @@ def dotplot(data, series: dict) -> str:
     ax.xaxis.set_major_locator(FixedLocator(values))
     ax.xaxis.set_major_formatter(FixedFormatter([label for _, label in data.ticks]))
     ax.xaxis.set_minor_locator(NullLocator())
-    ax.set_yticks(rows)
-    ax.set_yticklabels([p.label for p in points])
+    ax.set_ylim(0, plot_in)
+    ax.set_yticks(centres)
+    ax.set_yticklabels([p.label for p in points], fontsize=7.5, linespacing=1.15)
     ax.tick_params(axis="y", length=0)
-    ax.set_ylim(-0.7, len(points) - 0.3)
     ax.set_xlabel(data.axis_label)
     ax.grid(axis="x", color=GRID, linewidth=0.5)
     ax.set_axisbelow(True)
@@ -98,9 +111,8 @@ def dotplot(data, series: dict) -> str:
     if any(p.high > p.low for p in points):
         handles.append(ax.plot([], [], color=INK, linewidth=2.2, marker="|",
                                markersize=8, label=data.range_label)[0])
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.28 - 0.6 / height),
-              ncol=2, frameon=False, fontsize=7.5)
-    fig.tight_layout()
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=2,
+               frameon=False, fontsize=7.5, columnspacing=2.0, handletextpad=0.4)
     out = io.StringIO()
     fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)

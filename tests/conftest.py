@@ -1,0 +1,79 @@
+"""Shared fixtures: the project root, the CLI run in-process, built editions."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FLAGSHIP = ROOT / "facts" / "nagorno-karabakh.yaml"
+EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run ``briefing ARGS`` in this process; returns exit code, stdout, stderr."""
+    from briefing.cli import main
+
+    def run(*args, cwd: Path | None = None) -> Run:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(*args, cwd: Path = ROOT, env: dict | None = None) -> Run:
+    """Run the briefing CLI as a separate process, as Make does."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    done = subprocess.run([sys.executable, "-m", "briefing", *map(str, args)], cwd=cwd,
+                          env=environment, capture_output=True, text=True, timeout=300)
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture(scope="session")
+def flagship_dist(tmp_path_factory) -> Path:
+    """Both editions of the flagship, built once for the whole session."""
+    out = tmp_path_factory.mktemp("dist")
+    result = run_process("build", FLAGSHIP, "--out", out)
+    assert result.code == 0, result.err
+    return out
+
+
+@pytest.fixture(scope="session")
+def pdf_text(flagship_dist):
+    """Text of each edition read back with pypdf, NFC-normalized, by locale."""
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    def text(locale: str) -> str:
+        reader = PdfReader(flagship_dist / f"nagorno-karabakh.{locale}.pdf")
+        pages = [page.extract_text() for page in reader.pages]
+        return unicodedata.normalize("NFC", "\n".join(pages))
+
+    return {locale: text(locale) for locale in ("en", "vi")}
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's inputs and code, for tests that change them."""
+    for name in ("briefing", "charts", "templates", "locales", "facts"):
+        shutil.copytree(ROOT / name, dest / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    return dest

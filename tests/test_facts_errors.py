@@ -1,0 +1,79 @@
+"""Bad facts files: every error of a file, each with its exact message and place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
+
+
+def expectations(path: Path) -> list[str]:
+    """The '# expect:' lines of a fixture (or of its .expect file, for binary ones)."""
+    source = path.with_suffix(".expect") if path.with_suffix(".expect").exists() else path
+    lines = source.read_text("utf-8").splitlines()
+    return [line.split("# expect: ", 1)[1] for line in lines if line.startswith("# expect: ")]
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_each_bad_file_reports_all_its_errors_with_their_lines(cli, path):
+    result = cli("check", path, cwd=path.parent)
+    assert result.code == 2
+    got = result.err.splitlines()
+    want = [f"{path.name}:{line}" for line in expectations(path)]
+    assert sorted(got) == sorted(want)
+    assert "Traceback" not in result.err
+    assert result.out == ""
+
+
+def test_every_bad_fixture_declares_its_expectations():
+    for path in BAD:
+        assert expectations(path), f"{path.name} has no '# expect:' line"
+
+
+def test_errors_of_several_files_are_all_reported(cli):
+    result = cli("check", FIXTURES / "bad" / "empty.yaml", FIXTURES / "bad" / "binary.yaml",
+                 cwd=FIXTURES)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "bad/binary.yaml:1:1: error: file is binary, not YAML text",
+        "bad/empty.yaml:1:1: error: file is empty; expected a brief (see 'briefing schema')",
+    ]
+
+
+def test_missing_file_is_bad_input(cli, tmp_path):
+    result = cli("check", tmp_path / "nope.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == "nope.yaml:1:1: error: cannot read file: No such file or directory\n"
+
+
+def test_oversized_file_is_refused_before_parsing(cli, tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_text("brief:\n  title: '" + "x" * (3 * 1024 * 1024) + "'\n")
+    result = cli("check", big, cwd=tmp_path)
+    assert result.code == 2
+    assert "file is too large" in result.err and result.err.startswith("big.yaml:1:1: error:")
+
+
+def test_alias_bomb_is_refused_quickly(cli, tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 12):
+        refs = ", ".join([f"*a{level - 1}"] * 10)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines) + "\n")
+    result = cli("check", bomb, cwd=tmp_path)
+    assert result.code == 2
+    errors = result.err.splitlines()
+    assert errors[0] == ("bomb.yaml:2:10: error: YAML aliases are not supported in facts "
+                         "files; write the value out")
+    assert len(errors) == 11 * 10  # each alias once, nothing expanded
+
+
+def test_minimal_brief_is_valid(cli):
+    result = cli("check", FIXTURES / "minimal.yaml")
+    assert (result.code, result.err) == (0, "")
