@@ -74,3 +74,6 @@ init-locale: extract ## start a new locale: make init-locale LANG=xx
 	@for d in $(DOMAINS); do \
 	  $(PYBABEL) init -i locales/$$d.pot -d locales -D $$d -l $(LANG) --width=79 || exit 2; \
 	done
+
+preview: briefs ## render every page of every edition to PNG, with a contact sheet
+	$(BIN)/python -m briefing.preview $(wildcard $(DIST)/*.pdf) --out preview

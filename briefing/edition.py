@@ -179,8 +179,8 @@ class EditionView:
                 "kind": self.t(source, "kind") if source.kind else "",
                 "date": self.loc.date(source.date) if source.date else not_stated,
                 "date_stated": source.date is not None,
-                "language": Locale.parse(source.language).get_display_name(
-                    self.loc.babel).capitalize() if source.language else "",
+                "language": _initial_capital(Locale.parse(source.language)
+                                             .get_display_name(self.loc.babel)),
                 "url": source.url or "",
                 "note": self.plain(source, "note") if source.note else "",
             })
@@ -203,3 +203,8 @@ class EditionView:
         day = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date() \
             if epoch is not None else datetime.date.today()
         return self.loc.today_long(day)
+
+
+def _initial_capital(text: str) -> str:
+    """'tiếng Anh' -> 'Tiếng Anh': str.capitalize() would lower the rest."""
+    return text[:1].upper() + text[1:]

@@ -40,14 +40,19 @@ def chart_data(edition: EditionView, chart) -> ChartData:
             series=kind.series_of(figure.status, claim.measure, claim.metric),
             text=figure.figure))
     used = {p.series for p in points}
-    legend = tuple((key, loc.translate(style["legend"]))
-                   for key, style in kind.SERIES.items() if key in used)
+    legend = tuple((key, _translate_legend(loc, style)) for key, style in kind.SERIES.items()
+                   if key in used)
     return ChartData(
         kind=chart.kind, title=edition.plain(chart, "title"), points=tuple(points),
         legend=legend, axis_label=loc.translate(kind.AXIS),
         ticks=_log_ticks([p.low for p in points], [p.high for p in points], loc.number),
         lower_bound_label=loc.translate("Lower bound (“at least”, “more than”)"),
         range_label=loc.translate("Range of estimates"), lang=edition.lang)
+
+
+def _translate_legend(loc, style: dict) -> str:
+    msgid = style["legend"]  # marked for extraction in the chart kind's module
+    return loc.translate(msgid)
 
 
 def _row_label(label: str, claimed_by: str, width: int = 44) -> str:

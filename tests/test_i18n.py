@@ -1,0 +1,134 @@
+"""Localization: CLDR formatting per locale, catalogs read safely, translations checked."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from babel.dates import format_date, format_interval
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from markupsafe import Markup
+
+from briefing.catalogs import load_catalog, placeholder_problems
+from briefing.diagnostics import Collector
+from briefing.i18n import Localizer
+from briefing.model import Claim, PartialDate
+
+from conftest import ROOT
+
+BABEL = {"en": "en_GB", "vi": "vi"}
+
+
+def localizer(locale: str) -> Localizer:
+    return Localizer.load(ROOT, locale, Collector())
+
+
+def claim(**fields) -> Claim:
+    base = dict(id="c", label="C", metric="killed", sources=("s",))
+    return Claim(**{**base, **fields})
+
+
+@pytest.mark.parametrize("locale", ["en", "vi"])
+def test_numbers_dates_intervals_and_lists_come_from_cldr(locale):
+    loc = localizer(locale)
+    assert loc.number(120000) == format_decimal(120000, locale=BABEL[locale])
+    assert loc.number(1234.5) == format_decimal(1234.5, locale=BABEL[locale])
+    day = datetime.date(2023, 9, 19)
+    assert loc.date(PartialDate(2023, 9, 19)) == format_date(day, "long", locale=BABEL[locale])
+    assert loc.date(PartialDate(2023)) == "2023"
+    assert loc.interval(PartialDate(1988, 2), PartialDate(1994)) == format_interval(
+        datetime.date(1988, 2, 1), datetime.date(1994, 1, 1), "y", locale=BABEL[locale])
+    assert loc.list(["Nga", "Mỹ", "Pháp"]) == format_list(["Nga", "Mỹ", "Pháp"],
+                                                           locale=BABEL[locale])
+
+
+def test_formats_as_the_house_style_says():
+    en, vi = localizer("en"), localizer("vi")
+    assert (en.number(120000), vi.number(120000)) == ("120,000", "120.000")
+    assert en.date(PartialDate(2023, 9, 19)) == "19 September 2023"
+    assert vi.date(PartialDate(2023, 9, 19)) == "19 tháng 9, 2023"
+    assert vi.date(PartialDate(2023, 9)) == "tháng 9 năm 2023"
+    assert vi.list(["Nga", "Mỹ", "Pháp"]) == "Nga, Mỹ và Pháp"
+
+
+@pytest.mark.parametrize("locale, fields, printed", [
+    ("en", dict(value=30000, qualifier="about"), "about\u00a030,000"),
+    ("vi", dict(value=30000, qualifier="about"), "khoảng\u00a030.000"),
+    ("vi", dict(value=200, qualifier="more_than"), "hơn\u00a0200"),
+    ("vi", dict(value=5, qualifier="at_least"), "ít\u00a0nhất\u00a05"),
+    ("en", dict(low=30000, high=35000), "30,000–35,000"),
+    ("vi", dict(low=30000, high=35000), "30.000–35.000"),
+    ("en", dict(value=90, metric="share"), "90%"),
+])
+def test_figures_carry_their_qualifier_bound_to_the_number(locale, fields, printed):
+    assert localizer(locale).figure(claim(**fields)) == printed
+
+
+def write_po(path: Path, body: str, header_flags: str = "") -> Path:
+    path.write_text(
+        f'{header_flags}msgid ""\nmsgstr ""\n"Language: vi\\n"\n'
+        '"Plural-Forms: nplurals=1; plural=0;\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + body, "utf-8")
+    return path
+
+
+def test_markup_typed_into_a_translation_is_escaped(tmp_path):
+    po = write_po(tmp_path / "messages.po",
+                  'msgid "Key points"\nmsgstr "<b>Điểm</b> chính"\n')
+    catalog = load_catalog(po, "messages.po", "messages", Collector())
+    loc = Localizer("vi", {"messages": catalog})
+    assert loc.gettext("Key points") == Markup("&lt;b&gt;Điểm&lt;/b&gt; chính")
+
+
+def test_a_fuzzy_header_is_an_error_not_a_silently_skipped_catalog(tmp_path):
+    po = write_po(tmp_path / "messages.po", 'msgid "A"\nmsgstr "B"\n',
+                  header_flags="#, fuzzy\n")
+    problems = Collector()
+    load_catalog(po, "messages.po", "messages", problems)
+    assert [str(d) for d in problems.errors] == [
+        "messages.po:1:1: error: catalog header is marked fuzzy, so gettext tools ignore "
+        "the whole catalog; remove 'fuzzy' from the header entry"]
+
+
+def test_missing_fuzzy_and_broken_translations_are_located(tmp_path):
+    po = write_po(tmp_path / "facts.po",
+                  'msgctxt "paragraph"\nmsgid "War killed {killed} people."\nmsgstr ""\n\n'
+                  '#, fuzzy\nmsgctxt "paragraph"\nmsgid "Old text"\nmsgstr "Văn bản cũ"\n\n'
+                  'msgctxt "paragraph"\nmsgid "Lost {killed} here"\nmsgstr "Mất ở đây"\n')
+    problems = Collector()
+    catalog = load_catalog(po, "facts.po", "facts", problems, strict=True)
+    assert [str(d) for d in problems.diagnostics] == [
+        "facts.po:8:1: error: untranslated translation of 'War killed {killed} people.'",
+        "facts.po:13:1: error: fuzzy translation of 'Old text'",
+        "facts.po:17:1: error: translation of 'Lost {killed} here' drops the placeholder "
+        "{killed}",
+    ]
+    assert catalog.entries == {}
+
+
+@pytest.mark.parametrize("msgid, msgstr, problems", [
+    ("{a} and {b}", "{b} và {a}", []),
+    ("{a} and {b}", "{a} và {a}", ["drops the placeholder {b}",
+                                   "adds the placeholder {a}, which the English does not have"]),
+    ("{a}", "{a-renamed}", ["drops the placeholder {a}",
+                            "adds the placeholder {a-renamed}, which the English does not have"]),
+    ("On {date:2020-09-27}", "Ngày {date:2020-09-28}", [
+        "drops the placeholder {date:2020-09-27}",
+        "adds the placeholder {date:2020-09-28}, which the English does not have"]),
+    ("Figure %(n)s", "Hình", ["drops the placeholder %(n)s"]),
+    ("Figure %(n)s", "Hình %(n)s %(x)s", ["adds the placeholder %(x)s, which the English "
+                                         "does not have"]),
+    ("{a}", "{a", ["has a malformed placeholder: unmatched '{'; write '{{' for a literal "
+                   "brace"]),
+])
+def test_placeholder_checks(msgid, msgstr, problems):
+    assert placeholder_problems(msgid, msgstr) == problems
+
+
+def test_catalog_text_is_read_as_nfc(tmp_path):
+    decomposed = "Vie\u0302\u0323t"  # Việt, decomposed
+    po = write_po(tmp_path / "messages.po", f'msgid "Vietnamese"\nmsgstr "{decomposed}"\n')
+    catalog = load_catalog(po, "messages.po", "messages", Collector())
+    assert catalog.lookup("Vietnamese").strings == ("Việt",)

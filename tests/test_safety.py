@@ -1,0 +1,144 @@
+"""Nothing in a facts file or a catalog reads a file, touches the network or loses a PDF."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefing import pdf as pdfmod
+from briefing.pdf import LockedFetcher, RefusedURL, write_atomically
+
+from conftest import FIXTURES, ROOT
+
+
+def text_of(path: Path) -> str:
+    """The text of a PDF with runs of white space collapsed, as a reader sees it."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_fetcher_serves_files_under_its_roots_only(tmp_path):
+    inside = tmp_path / "assets"
+    inside.mkdir()
+    (inside / "ok.css").write_text("p {}")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret")
+    (inside / "link.txt").symlink_to(secret)
+    fetcher = LockedFetcher([inside])
+    assert fetcher.fetch((inside / "ok.css").as_uri()).read() == b"p {}"
+    for url in (secret.as_uri(), (inside / ".." / "secret.txt").as_uri(),
+                (inside / "link.txt").as_uri(), "file:///etc/passwd",
+                "http://127.0.0.1:9/x", "https://example.org/", "ftp://example.org/x"):
+        with pytest.raises(RefusedURL):
+            fetcher.fetch(url)
+    assert fetcher.fetch("data:text/plain,hi").read() == b"hi"
+
+
+def hostile_brief(tmp_path: Path, port: int) -> Path:
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8")
+    text = text.replace(
+        "Fighting began on {date:1988-02-20} and <b>tags</b> & ampersands print as typed.",
+        f"<img src='file:///etc/passwd'><link rel='attachment' href='file:///etc/hostname'>"
+        "<style>@import url(http://localhost/x.css);</style>"
+        "<script>alert('x')</script> url(http://localhost/y)")
+    text = text.replace('    title: "A report"\n',
+                        f'    title: "A report"\n    url: "http://127.0.0.1:{port}/report"\n')
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_markup_in_prose_prints_literally_and_nothing_is_fetched(cli, tmp_path):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    connections = []
+
+    def accept():
+        while not stop.is_set():
+            try:
+                connections.append(listener.accept())
+            except OSError:
+                pass
+
+    stop = threading.Event()
+    thread = threading.Thread(target=accept)
+    thread.start()
+    try:
+        result = cli("build", hostile_brief(tmp_path, port), "--out", tmp_path / "out")
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+    assert result.code == 0, result.err
+    assert connections == []
+    pdf = tmp_path / "out" / "minimal.en.pdf"
+    text = text_of(pdf)
+    assert "<img src='file:///etc/passwd'>" in text
+    assert "<script>alert('x')</script>" in text
+    assert "<style>@import url(http://localhost/x.css);</style>" in text
+    assert f"http://127.0.0.1:{port}/report" in text  # printed, never fetched
+    assert "root:" not in text
+    with open(pdf, "rb") as handle:
+        data = handle.read()
+    assert b"/EmbeddedFile" not in data
+
+
+def test_failed_build_keeps_the_previous_pdf(cli, tmp_path):
+    brief = tmp_path / "minimal.yaml"
+    shutil.copy(FIXTURES / "minimal.yaml", brief)
+    out = tmp_path / "out"
+    assert cli("build", brief, "--out", out).code == 0
+    good = (out / "minimal.en.pdf").read_bytes()
+    brief.write_text(brief.read_text() + "\nbogus: [\n")
+    result = cli("build", brief, "--out", out)
+    assert result.code == 2
+    assert (out / "minimal.en.pdf").read_bytes() == good
+    assert sorted(p.name for p in out.iterdir()) == ["minimal.en.pdf"]
+
+
+def test_a_fault_while_writing_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "brief.pdf"
+    target.write_bytes(b"previous")
+
+    class Broken(Exception):
+        pass
+
+    def fail(*args):
+        raise Broken()
+
+    monkeypatch.setattr(pdfmod.os, "fsync", fail)
+    with pytest.raises(Broken):
+        write_atomically(target, b"new content")
+    assert target.read_bytes() == b"previous"
+    assert os.listdir(tmp_path) == ["brief.pdf"]
+
+
+def test_reads_stay_inside_templates_and_fonts(tmp_path, monkeypatch):
+    """Every file the renderer opens is under the allowed roots."""
+    from briefing.build import Options, build
+
+    opened = []
+    real = LockedFetcher.fetch
+
+    def spy(self, url, headers=None):
+        opened.append(url)
+        return real(self, url, headers)
+
+    monkeypatch.setattr(LockedFetcher, "fetch", spy)
+    build([FIXTURES / "minimal.yaml"], Options(out=tmp_path))
+    from briefing.fonts import font_roots
+    roots = [str(ROOT / "templates"), *map(str, font_roots())]
+    files = [u for u in opened if u.startswith("file:")]
+    assert files, "fonts are fetched through the locked fetcher"
+    for url in files:
+        path = os.path.realpath(url[len("file://"):].replace("%5B", "[")
+                                .replace("%2C", ",").replace("%5D", "]"))
+        assert any(path.startswith(r) for r in roots), url
