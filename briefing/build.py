@@ -126,7 +126,9 @@ def build(paths: list[Path], options: Options) -> Report:
     report = Report()
     for brief, edition in editions:
         started = time.perf_counter()
-        output = write_edition(edition, options, epoch)
+        output, renderer_warnings = write_edition(edition, options, epoch)
+        for message in renderer_warnings:  # WeasyPrint's log is silent unless routed
+            report.warnings.append(Diagnostic(brief.loc, "warning", f"renderer: {message}"))
         # Strings printed in English are known only once the templates have run.
         for where, message in edition.loc.fallback_diagnostics():
             report.warnings.append(Diagnostic(where, "warning", message))
@@ -136,7 +138,8 @@ def build(paths: list[Path], options: Options) -> Report:
     return report
 
 
-def write_edition(edition: EditionView, options: Options, epoch: Optional[int]) -> Output:
+def write_edition(edition: EditionView, options: Options,
+                  epoch: Optional[int]) -> tuple[Output, list[str]]:
     from .figures import draw_charts
     from .pdf import write_atomically, write_pdf
     from .render import render_html
@@ -153,9 +156,9 @@ def write_edition(edition: EditionView, options: Options, epoch: Optional[int]) 
     if options.format == "html":
         path = options.out / f"{stem}.html"
         write_atomically(path, html.encode("utf-8"))
-        return Output(path, 0, 0.0)
+        return Output(path, 0, 0.0), []
     roots = [options.root / "templates", *font_roots()]
-    data, pages, _ = write_pdf(html, roots, options.pdf_variant)
+    data, pages, warnings = write_pdf(html, roots, options.pdf_variant)
     path = options.out / f"{stem}.pdf"
     write_atomically(path, data)
-    return Output(path, pages, 0.0)
+    return Output(path, pages, 0.0), warnings

@@ -83,17 +83,24 @@ class EditionView:
     def render_prose(self, node, name: str, sources=()) -> Markup:
         """A prose field as HTML: text escaped, claims and dates filled in."""
         out = []
-        for piece in prose.parse(self.t(node, name)):
+        pieces = prose.parse(self.t(node, name))
+        for piece in pieces:
             if isinstance(piece, str):
                 out.append(escape(piece))
             elif piece.kind == "claim":
                 claim = self.brief.claim_by_id[piece.key]
-                out.append(Markup('<span class="figure" data-claim="{}">{}</span>{}').format(
+                out.append(Markup('<span class="figure" data-claim="{}">{}{}</span>').format(
                     claim.id, self.loc.figure(claim), self.cite(claim.sources)))
             else:
                 out.append(escape(self.loc.date(PartialDate.parse(piece.key))))
-        html = Markup("").join(out)
-        return html + self.cite(sources) if sources else html
+        if sources and pieces and isinstance(pieces[-1], str):
+            # Keep the note call on the line of the word it follows.
+            head, space, last = str(out.pop()).rpartition(" ")
+            out.append(Markup('{}{}<span class="figure">{}{}</span>').format(
+                Markup(head), space, Markup(last), self.cite(sources)))
+        elif sources:
+            out.append(self.cite(sources))
+        return Markup("").join(out)
 
     def plain(self, node, name: str) -> str:
         """A prose field as plain text (for PDF metadata and alt texts)."""

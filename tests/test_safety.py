@@ -142,3 +142,10 @@ def test_reads_stay_inside_templates_and_fonts(tmp_path, monkeypatch):
         path = os.path.realpath(url[len("file://"):].replace("%5B", "[")
                                 .replace("%2C", ",").replace("%5D", "]"))
         assert any(path.startswith(r) for r in roots), url
+
+
+def test_renderer_warnings_are_routed_to_the_caller(tmp_path):
+    from briefing.pdf import write_pdf
+
+    _, _, warnings = write_pdf('<p>x</p><img src="file:///etc/passwd">', [tmp_path])
+    assert any("refused to read file:///etc/passwd" in w for w in warnings), warnings
