@@ -14,8 +14,14 @@ STAMP    := $(VENV)/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
+MO_FILES := $(patsubst locales/%.po,build/mo/%.mo,$(wildcard locales/*/LC_MESSAGES/*.po))
+
+# What every edition is made from besides its facts and its catalogs.
+ENGINE := $(STAMP) build/source-date-epoch \
+	$(wildcard briefing/*.py charts/*.py templates/*.j2 templates/*.css templates/*/*.j2)
+
 .DEFAULT_GOAL := help
-.PHONY: help venv briefs check test preview schema clean
+.PHONY: help venv briefs check test preview schema clean release FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -27,11 +33,39 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP) ## create the virtual environment and install everything into it
 
-briefs: $(STAMP) ## build every brief in every locale it lists, into dist/
-	$(BRIEFING) build $(FACTS) --out $(DIST)
+# The editions of every brief and what each depends on, written by the compiler
+# from the facts files (which locales each brief lists) and remade when they change.
+build/editions.mk: $(FACTS) $(STAMP)
+	@mkdir -p build
+	$(BRIEFING) make-rules $(FACTS) --out $(DIST) > $@.tmp && mv $@.tmp $@
+ifeq ($(filter help clean schema venv,$(MAKECMDGOALS)),)
+-include build/editions.mk
+endif
 
-check: $(STAMP) ## validate facts files and catalogs without rendering
+# Changes only when the epoch does, so that a new commit re-dates the PDFs.
+build/source-date-epoch: FORCE
+	@mkdir -p build
+	@echo "$(SOURCE_DATE_EPOCH)" | cmp -s - $@ || echo "$(SOURCE_DATE_EPOCH)" > $@
+
+# One edition: facts/<brief>.yaml in one locale.
+$(DIST)/%.pdf:
+	$(BRIEFING) build $(FACTS_OF_$*) --locale $(subst .,,$(suffix $*)) --out $(DIST) $(BUILD_FLAGS)
+
+briefs: $(EDITIONS) ## build every brief in every locale it lists, into dist/
+	@echo "briefs: $(words $(EDITIONS)) editions up to date in $(DIST)/"
+
+check: $(STAMP) $(MO_FILES) ## validate facts files and catalogs without rendering
 	$(BRIEFING) check $(FACTS)
+
+# Compiled catalogs are build products; msgfmt --check validates each .po as it goes.
+build/mo/%.mo: locales/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $< || { rm -f $@; exit 2; }
+
+release: $(STAMP) $(MO_FILES) ## strict check, build everything, write SHA256SUMS and manifest.json
+	$(BRIEFING) check --strict $(FACTS)
+	$(MAKE) --no-print-directory briefs
+	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST)
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

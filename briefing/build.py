@@ -70,9 +70,33 @@ def editions_of(brief: Brief, options: Options, problems: Collector) -> list[str
     return [locale for locale in wanted if locale in known]
 
 
+def make_rules(paths: list[Path], out: Path, root: Path) -> str:
+    """Make rules naming each edition and the files it is built from."""
+    from .catalogs import DOMAINS, po_path
+
+    problems = Collector()
+    lines = []
+    for path in paths:
+        try:
+            brief = load_brief(path)
+        except InputError as exc:
+            problems.diagnostics.extend(exc.diagnostics)
+            continue
+        for locale in editions_of(brief, Options(root=root), problems):
+            stem = f"{brief.brief.id}.{locale}"
+            target = out / f"{stem}.pdf"
+            catalogs = [] if locale == SOURCE_LOCALE else [
+                os.path.relpath(po_path(root, locale, d)) for d in DOMAINS]
+            lines += [f"EDITIONS += {target}",
+                      f"FACTS_OF_{stem} := {path}",
+                      f"{target}: {' '.join([str(path), *catalogs])} $(ENGINE)"]
+    problems.raise_if_errors()
+    return "".join(line + "\n" for line in lines)
+
+
 def source_date_epoch() -> Optional[int]:
     value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None:
+    if not value:
         return None
     try:
         return int(value)
@@ -142,22 +166,23 @@ def write_edition(edition: EditionView, options: Options,
                   epoch: Optional[int]) -> tuple[Output, list[str]]:
     from .figures import draw_charts
     from .pdf import write_atomically, write_pdf
+    from .fonts import font_roots, prepared_faces
     from .render import render_html
-    from .fonts import font_roots
 
     created = None
     if epoch is not None:
         created = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc) \
             .strftime("%Y-%m-%dT%H:%M:%SZ")
     charts = draw_charts(edition, options.root)
-    html = render_html(edition, options.root, charts, paper=options.paper,
-                       two_sided=options.two_sided, created=created)
+    build_dir = options.root / "build"
+    html = render_html(edition, options.root, charts, prepared_faces(build_dir),
+                       paper=options.paper, two_sided=options.two_sided, created=created)
     stem = f"{edition.meta.id}.{edition.lang}"
     if options.format == "html":
         path = options.out / f"{stem}.html"
         write_atomically(path, html.encode("utf-8"))
         return Output(path, 0, 0.0), []
-    roots = [options.root / "templates", *font_roots()]
+    roots = [options.root / "templates", *font_roots(build_dir)]
     data, pages, warnings = write_pdf(html, roots, options.pdf_variant)
     path = options.out / f"{stem}.pdf"
     write_atomically(path, data)

@@ -51,6 +51,11 @@ def parser() -> argparse.ArgumentParser:
     _root(c)
 
     commands.add_parser("schema", help="print the JSON Schema of the facts format")
+
+    r = commands.add_parser("make-rules", help="print Make rules: each edition and its inputs")
+    r.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
+    r.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
+    _root(r)
     return main
 
 
@@ -73,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         from .schema import json_schema
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if args.command == "make-rules":
+        from .build import make_rules
+        print(make_rules(args.facts, args.out, args.root), end="")
         return EXIT_OK
     if args.command == "check":
         report = check(args.facts, Options(strict=args.strict, root=args.root))

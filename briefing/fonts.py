@@ -1,46 +1,121 @@
-"""The pinned typefaces: Noto Serif for text and Noto Sans for headings and charts.
+"""The pinned typefaces: Noto Serif for text, Noto Sans for headings, tables and charts.
 
 They come as Python packages (fontpkg), so every machine renders with the same font
-files whatever the system has. Each face is one complete file (no unicode-range
-subsets, which drew wrong Vietnamese glyphs), variable in weight.
+files whatever the system has. The packages ship variable fonts covering many
+scripts; subsetting those for every PDF costs seconds (fontTools must decompile
+their large layout tables). So each face the stylesheet uses is prepared once: the
+variable font instanced at its weight and cut down to the scripts a brief prints
+(Latin with Vietnamese, punctuation, symbols), keeping every OpenType layout
+feature. The result is one complete file per face (never a family split by
+unicode-range, which drew wrong Vietnamese glyphs), cached under
+``build/fonts/<fingerprint>/`` and derived deterministically from the pinned fonts.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import fcntl
+import hashlib
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import fontpkg_noto_sans
 import fontpkg_noto_serif
 
-# The weights our stylesheet uses; each is an instance of the variable font.
-WEIGHTS = (400, 500, 600, 700)
+from .pdf import write_atomically
 
-# CSS family name -> (package root, regular file, italic file)
-FACES = {
-    "Noto Serif": (fontpkg_noto_serif.ROOT, "NotoSerif[wdth,wght].ttf",
-                    "NotoSerif-Italic[wdth,wght].ttf"),
-    "Noto Sans": (fontpkg_noto_sans.ROOT, "NotoSans[wdth,wght].ttf",
-                   "NotoSans-Italic[wdth,wght].ttf"),
-}
+# Unicode blocks a brief may print: Latin (with Vietnamese in Latin Extended
+# Additional), combining marks, punctuation, currency, letterlike symbols, arrows,
+# mathematical operators, geometric shapes.
+UNICODE_RANGES = (
+    (0x0020, 0x007E), (0x00A0, 0x024F), (0x0250, 0x02FF), (0x0300, 0x036F),
+    (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F),
+    (0x2190, 0x21FF), (0x2200, 0x22FF), (0x25A0, 0x25FF), (0xFB00, 0xFB06),
+)
 
 
-def font_roots() -> list[Path]:
+@dataclass(frozen=True)
+class Face:
+    family: str      # CSS font-family
+    style: str       # normal or italic
+    weight: int
+    source: Path     # the variable font it is instanced from
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.family.replace(' ', '')}-{self.weight}{self.style[0]}.ttf"
+
+
+_SERIF = fontpkg_noto_serif.ROOT / "files"
+_SANS = fontpkg_noto_sans.ROOT / "files"
+FACES = (
+    Face("Noto Serif", "normal", 400, _SERIF / "NotoSerif[wdth,wght].ttf"),
+    Face("Noto Serif", "normal", 700, _SERIF / "NotoSerif[wdth,wght].ttf"),
+    Face("Noto Serif", "italic", 400, _SERIF / "NotoSerif-Italic[wdth,wght].ttf"),
+    Face("Noto Serif", "italic", 700, _SERIF / "NotoSerif-Italic[wdth,wght].ttf"),
+    Face("Noto Sans", "normal", 400, _SANS / "NotoSans[wdth,wght].ttf"),
+    Face("Noto Sans", "normal", 500, _SANS / "NotoSans[wdth,wght].ttf"),
+    Face("Noto Sans", "normal", 600, _SANS / "NotoSans[wdth,wght].ttf"),
+    Face("Noto Sans", "normal", 700, _SANS / "NotoSans[wdth,wght].ttf"),
+    Face("Noto Sans", "italic", 400, _SANS / "NotoSans-Italic[wdth,wght].ttf"),
+)
+
+
+def fingerprint() -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in ("fontpkg-noto-serif", "fontpkg-noto-sans", "fonttools"):
+        digest.update(f"{package}={metadata.version(package)};".encode())
+    return digest.hexdigest()[:16]
+
+
+def prepared_faces(build_dir: Path) -> list[tuple[Face, Path]]:
+    """Every face as a prepared file, making the missing ones (once per machine)."""
+    directory = build_dir / "fonts" / fingerprint()
+    paths = [(face, directory / face.file_name) for face in FACES]
+    if all(path.exists() for _, path in paths):
+        return paths
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / ".lock", "w") as lock:  # one process prepares, others wait
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for face, path in paths:
+            if not path.exists():
+                write_atomically(path, _prepare(face))
+    return paths
+
+
+def _prepare(face: Face) -> bytes:
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = instancer.instantiateVariableFont(
+        TTFont(str(face.source)), {"wght": face.weight, "wdth": 100},
+        updateFontNames=True)
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[c for low, high in UNICODE_RANGES
+                                 for c in range(low, high + 1)])
+    subsetter.subset(font)
+    font.recalcTimestamp = False  # the same bytes on every machine, at any time
+    font["head"].modified = font["head"].created
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def font_face_css(faces: list[tuple[Face, Path]]) -> str:
+    return "\n".join(
+        f'@font-face {{ font-family: "{face.family}"; src: url("{path.as_uri()}"); '
+        f'font-weight: {face.weight}; font-style: {face.style}; }}'
+        for face, path in faces)
+
+
+def font_roots(build_dir: Path) -> list[Path]:
     """Directories the renderer may read font files from."""
-    return [root / "files" for root, _, _ in FACES.values()]
-
-
-def font_files() -> list[Path]:
-    return [root / "files" / name for root, *names in FACES.values() for name in names]
-
-
-@lru_cache(maxsize=None)
-def font_face_css() -> str:
-    rules = []
-    for family, (root, regular, italic) in FACES.items():
-        for style, name in (("normal", regular), ("italic", italic)):
-            url = (root / "files" / name).as_uri()
-            for weight in WEIGHTS:
-                rules.append(f'@font-face {{ font-family: "{family}"; src: url("{url}"); '
-                             f'font-weight: {weight}; font-style: {style}; }}')
-    return "\n".join(rules)
+    return [build_dir / "fonts" / fingerprint()]

@@ -30,8 +30,9 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def render_html(edition: EditionView, root: Path, charts: list, paper: str = "a4",
-                two_sided: bool = False, created: str | None = None) -> str:
+def render_html(edition: EditionView, root: Path, charts: list, faces: list,
+                paper: str = "a4", two_sided: bool = False,
+                created: str | None = None) -> str:
     env = environment(root / "templates")
     loc = edition.loc
     env.install_gettext_callables(loc.gettext, loc.ngettext, newstyle=True,
@@ -39,7 +40,7 @@ def render_html(edition: EditionView, root: Path, charts: list, paper: str = "a4
     template = env.get_template("brief.html.j2")
     return template.render(
         e=edition, charts=charts, paper=paper, two_sided=two_sided, created=created,
-        version=__version__, font_faces=Markup(font_face_css()),
+        version=__version__, font_faces=Markup(font_face_css(faces)),
         page_of_css=Markup(page_of_css(loc.translate("Page %(page)s of %(pages)s"))),
         page_size=PAPER_SIZES[paper],
     )

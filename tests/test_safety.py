@@ -135,7 +135,7 @@ def test_reads_stay_inside_templates_and_fonts(tmp_path, monkeypatch):
     monkeypatch.setattr(LockedFetcher, "fetch", spy)
     build([FIXTURES / "minimal.yaml"], Options(out=tmp_path))
     from briefing.fonts import font_roots
-    roots = [str(ROOT / "templates"), *map(str, font_roots())]
+    roots = [str(ROOT / "templates"), *map(str, font_roots(ROOT / "build"))]
     files = [u for u in opened if u.startswith("file:")]
     assert files, "fonts are fetched through the locked fetcher"
     for url in files:
