@@ -21,7 +21,7 @@ ENGINE := $(STAMP) build/source-date-epoch \
 	$(wildcard briefing/*.py charts/*.py templates/*.j2 templates/*.css templates/*/*.j2)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv briefs check test preview schema clean release FORCE
+.PHONY: help venv briefs check test preview schema clean release bench FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -66,6 +66,9 @@ release: $(STAMP) $(MO_FILES) ## strict check, build everything, write SHA256SUM
 	$(BRIEFING) check --strict $(FACTS)
 	$(MAKE) --no-print-directory briefs
 	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST)
+
+bench: $(STAMP) ## measure speed and memory (prints a table, writes build/bench.json)
+	$(BIN)/python -m briefing.bench --out build/bench.json
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
