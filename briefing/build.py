@@ -19,7 +19,17 @@ from .facts import load_brief
 from .i18n import SOURCE_LOCALE, Localizer
 from .model import Brief
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def project_root() -> Path:
+    """The project whose templates, catalogs and build cache a run uses: the current
+    directory when it is one (as with 'make'), else the checkout of this package."""
+    here = Path.cwd()
+    if (here / "templates").is_dir() and (here / "locales").is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent
+
+
 
 
 @dataclass(frozen=True)
@@ -32,7 +42,7 @@ class Options:
     paper: str = "a4"
     two_sided: bool = False
     pdf_variant: Optional[str] = None
-    root: Path = PROJECT_ROOT
+    root: Path = field(default_factory=project_root)
 
 
 @dataclass
@@ -186,4 +196,19 @@ def write_edition(edition: EditionView, options: Options,
     data, pages, warnings = write_pdf(html, roots, options.pdf_variant)
     path = options.out / f"{stem}.pdf"
     write_atomically(path, data)
+    record_edition(build_dir, edition, data, pages)
     return Output(path, pages, 0.0), warnings
+
+
+def record_edition(build_dir: Path, edition: EditionView, data: bytes, pages: int) -> None:
+    """What the release manifest needs to know of an edition, beside its bytes."""
+    import hashlib
+    import json
+
+    from .pdf import write_atomically
+
+    record = {"brief": edition.meta.id, "locale": edition.lang, "pages": pages,
+              "sha256": hashlib.sha256(data).hexdigest(),
+              "claims": len(edition.brief.claims), "sources": len(edition.brief.sources)}
+    path = build_dir / "editions" / f"{edition.meta.id}.{edition.lang}.json"
+    write_atomically(path, json.dumps(record, sort_keys=True).encode())

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .build import PROJECT_ROOT, Options, build, check
+from .build import project_root, Options, build, check
 from .diagnostics import InputError, emit
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
@@ -60,7 +60,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _root(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--root", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
+    sub.add_argument("--root", type=Path, default=project_root(), help=argparse.SUPPRESS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,108 @@
+"""The Makefile as release pipelines use it, in a copy of the project."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EPOCH, ROOT, copy_project
+
+VENV = Path(sys.prefix)  # the virtual environment running the tests
+
+
+def make(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    return subprocess.run(["make", "--no-print-directory", f"VENV={VENV}", *args],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    dest = copy_project(tmp_path_factory.mktemp("project"))
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy2(ROOT / name, dest / name)
+    # Share the prepared fonts; everything else starts empty.
+    shutil.copytree(ROOT / "build" / "fonts", dest / "build" / "fonts")
+    return dest
+
+
+def built(result) -> list[str]:
+    return [line.split(":")[0] for line in result.stdout.splitlines()
+            if line.startswith("dist/") and "pages" in line]
+
+
+def digests(directory: Path) -> dict:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(directory.glob("*.pdf"))}
+
+
+def test_briefs_builds_every_edition_then_nothing(project):
+    first = make(project, "briefs")
+    assert first.returncode == 0, first.stderr
+    assert built(first) == ["dist/nagorno-karabakh.en.pdf", "dist/nagorno-karabakh.vi.pdf"]
+    again = make(project, "briefs")
+    assert again.returncode == 0
+    assert built(again) == []
+    assert again.stdout.strip() == "briefs: 2 editions up to date in dist/"
+
+
+def test_editing_a_vietnamese_catalog_rebuilds_only_the_vietnamese_edition(project):
+    make(project, "briefs")
+    po = project / "locales" / "vi" / "LC_MESSAGES" / "facts.po"
+    po.write_text(po.read_text("utf-8") + "\n# a translator's note\n", "utf-8")
+    result = make(project, "briefs")
+    assert result.returncode == 0, result.stderr
+    assert built(result) == ["dist/nagorno-karabakh.vi.pdf"]
+
+
+def test_parallel_build_gives_the_same_bytes(project):
+    make(project, "briefs")
+    serial = digests(project / "dist")
+    shutil.rmtree(project / "dist")
+    result = make(project, "-j2", "briefs")
+    assert result.returncode == 0, result.stderr
+    assert digests(project / "dist") == serial
+
+
+def test_release_writes_checksums_and_manifest_and_repeats_itself(project):
+    first = make(project, "release")
+    assert first.returncode == 0, first.stderr
+    sums = (project / "dist" / "SHA256SUMS").read_text()
+    assert sums.splitlines() == [f"{digest}  {name}" for name, digest
+                                 in digests(project / "dist").items()]
+    assert sums in first.stdout
+    import json
+    manifest = json.loads((project / "dist" / "manifest.json").read_text())
+    vi = next(e for e in manifest["editions"] if e["locale"] == "vi")
+    assert vi["translation_coverage"] == {"messages": 100.0, "facts": 100.0}
+    assert vi["pages"] > 5 and vi["claims"] > 10 and vi["sources"] == 5
+    assert manifest["rendering"]["weasyprint"] == "70.0"
+    second = make(project, "release")
+    assert second.returncode == 0
+    assert (project / "dist" / "SHA256SUMS").read_text() == sums
+
+
+def test_check_fails_with_exit_2_on_a_broken_catalog(project):
+    po = project / "locales" / "vi" / "LC_MESSAGES" / "messages.po"
+    good = po.read_text("utf-8")
+    try:
+        po.write_text(good + '\nmsgid "Broken"\nmsgstr "Hỏng\n', "utf-8")
+        result = make(project, "check")
+        assert result.returncode == 2
+        assert "messages.po" in result.stderr
+    finally:
+        po.write_text(good, "utf-8")
+
+
+def test_help_lists_each_target_with_one_line():
+    result = make(ROOT, "help")
+    targets = [line.split()[0] for line in result.stdout.splitlines()]
+    for target in ("briefs", "check", "test", "release", "preview", "clean", "extract",
+                   "update-locales", "init-locale", "bench"):
+        assert target in targets
