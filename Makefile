@@ -100,10 +100,18 @@ extract: $(STAMP) ## extract the .pot catalog templates from templates, code and
 	  $(EXTRACT_OPTS) -o build/$(d).pot . && \
 	  $(BIN)/python -m briefing.potdiff build/$(d).pot locales/$(d).pot &&) true
 
+# GNU msgmerge rather than 'pybabel update': both mark changed strings fuzzy, but
+# Babel turns the previous msgid into a translator comment on the next update
+# (Babel #206), and translators need the '#|' lines to see what changed.
 update-locales: extract ## merge the .pot files into every locale's catalogs
 	@for l in $(LOCALES); do for d in $(DOMAINS); do \
-	  $(PYBABEL) update -i locales/$$d.pot -d locales -D $$d -l $$l --previous --width=79 || exit 2; \
+	  msgmerge --quiet --update --previous --backup=none --width=79 \
+	    locales/$$l/LC_MESSAGES/$$d.po locales/$$d.pot || exit 2; \
+	  echo "updated locales/$$l/LC_MESSAGES/$$d.po"; \
 	done; done
+
+locale-status: $(STAMP) ## per locale and domain: translated, fuzzy, untranslated (STRICT=1 fails if incomplete)
+	@$(BRIEFING) locale-status $(if $(STRICT),--strict)
 
 init-locale: extract ## start a new locale: make init-locale LANG=xx
 	@echo "$(LANG)" | grep -Eq '^[a-z]{2,3}(_[A-Z]{2})?$$' || \

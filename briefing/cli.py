@@ -52,6 +52,11 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the facts format")
 
+    s = commands.add_parser("locale-status", help="translation status of every catalog")
+    s.add_argument("--strict", action="store_true",
+                   help="exit 2 when any catalog is incomplete")
+    _root(s)
+
     r = commands.add_parser("make-rules", help="print Make rules: each edition and its inputs")
     r.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
     r.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
@@ -83,6 +88,11 @@ def run(args: argparse.Namespace) -> int:
         from .build import make_rules
         print(make_rules(args.facts, args.out, args.root), end="")
         return EXIT_OK
+    if args.command == "locale-status":
+        from .status import locale_status
+        table, complete = locale_status(args.root)
+        print(table, end="")
+        return EXIT_OK if complete or not args.strict else EXIT_INPUT
     if args.command == "check":
         report = check(args.facts, Options(strict=args.strict, root=args.root))
         emit(report.warnings)

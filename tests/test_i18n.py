@@ -132,3 +132,28 @@ def test_catalog_text_is_read_as_nfc(tmp_path):
     po = write_po(tmp_path / "messages.po", f'msgid "Vietnamese"\nmsgstr "{decomposed}"\n')
     catalog = load_catalog(po, "messages.po", "messages", Collector())
     assert catalog.lookup("Vietnamese").strings == ("Việt",)
+
+
+def test_plural_forms_follow_the_catalog_and_an_empty_form_is_untranslated(tmp_path):
+    po = tmp_path / "messages.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "%(num)s source"\nmsgid_plural "%(num)s sources"\n'
+        'msgstr[0] "%(num)s source"\nmsgstr[1] "%(num)s sources"\n\n'
+        'msgid "%(num)s page"\nmsgid_plural "%(num)s pages"\n'
+        'msgstr[0] "%(num)s page"\nmsgstr[1] ""\n', "utf-8")
+    problems = Collector()
+    catalog = load_catalog(po, "messages.po", "messages", problems)
+    loc = Localizer("fr", {"messages": catalog})
+    assert loc.ngettext("%(num)s source", "%(num)s sources", 1) % {"num": 1} == "1 source"
+    assert loc.ngettext("%(num)s source", "%(num)s sources", 0) % {"num": 0} == "0 source"
+    assert loc.ngettext("%(num)s source", "%(num)s sources", 5) % {"num": 5} == "5 sources"
+    # Never the English singular for a missing plural form (Babel's write_mo would).
+    assert catalog.lookup("%(num)s page") is None
+    assert catalog.stats["untranslated"] == 1
+
+
+def test_vietnamese_has_one_plural_form(pdf_text):
+    assert "từ 5 nguồn" in " ".join(pdf_text["vi"].split()).lower()

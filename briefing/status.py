@@ -1,0 +1,41 @@
+"""Translation status: per locale and domain, what is translated and what is not.
+
+Counted as GNU ``msgfmt --statistics`` counts, from the .po files themselves (Babel's
+``compile --statistics`` counts fuzzy entries and empty plurals as translated): the
+header is skipped, a fuzzy entry is fuzzy, an entry with every string filled in is
+translated, anything else untranslated. Entries whose placeholders are broken are
+counted apart, since a build refuses them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalogs import DOMAINS, load_catalog, po_path
+from .diagnostics import Collector
+from .facts import shown_path
+
+COLUMNS = ("translated", "fuzzy", "untranslated", "broken", "obsolete")
+
+
+def locale_status(root: Path) -> tuple[str, bool]:
+    """The status table, and whether every catalog is complete."""
+    rows = [("locale", "domain", *COLUMNS, "percent")]
+    complete = True
+    locales = sorted(p.name for p in (root / "locales").iterdir()
+                     if (p / "LC_MESSAGES").is_dir())
+    for locale in locales:
+        for domain in DOMAINS:
+            path = po_path(root, locale, domain)
+            stats = load_catalog(path, shown_path(path), domain, Collector()).stats
+            total = sum(stats[c] for c in COLUMNS if c != "obsolete")
+            percent = 100.0 * stats["translated"] / total if total else 100.0
+            if stats["translated"] < total or not path.exists():
+                complete = False
+            rows.append((locale, domain, *(str(stats[c]) for c in COLUMNS),
+                         f"{percent:.1f}%" if path.exists() else "missing"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) if i < 2 else cell.rjust(w)
+                       for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+             for row in rows]
+    return "\n".join(lines) + "\n", complete
