@@ -41,7 +41,7 @@ class Options:
     mark_untranslated: bool = False      # show English fallbacks visibly
     paper: str = "a4"
     two_sided: bool = False
-    pdf_variant: Optional[str] = None
+    pdf_variant: Optional[str] = "pdf/ua-1"  # tagged and accessible by default
     root: Path = field(default_factory=project_root)
 
 
@@ -157,10 +157,13 @@ def build(paths: list[Path], options: Options) -> Report:
     problems.raise_if_errors()
 
     epoch = source_date_epoch()
+    pages = [render_edition(edition, options, epoch, problems) for _, edition in editions]
+    problems.raise_if_errors()  # glyphs checked in every edition before any is written
+
     report = Report()
-    for brief, edition in editions:
+    for (brief, edition), html in zip(editions, pages):
         started = time.perf_counter()
-        output, renderer_warnings = write_edition(edition, options, epoch)
+        output, renderer_warnings = write_edition(edition, html, options)
         for message in renderer_warnings:  # WeasyPrint's log is silent unless routed
             report.warnings.append(Diagnostic(brief.loc, "warning", f"renderer: {message}"))
         # Strings printed in English are known only once the templates have run.
@@ -172,21 +175,31 @@ def build(paths: list[Path], options: Options) -> Report:
     return report
 
 
-def write_edition(edition: EditionView, options: Options,
-                  epoch: Optional[int]) -> tuple[Output, list[str]]:
+def render_edition(edition: EditionView, options: Options, epoch: Optional[int],
+                   problems: Collector) -> str:
+    """The edition's HTML, with its charts, after checking every glyph it needs."""
     from .figures import draw_charts
-    from .pdf import write_atomically, write_pdf
-    from .fonts import font_roots, prepared_faces
+    from .fonts import prepared_faces
+    from .glyphs import check_glyphs
     from .render import render_html
 
     created = None
     if epoch is not None:
         created = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc) \
             .strftime("%Y-%m-%dT%H:%M:%SZ")
-    charts = draw_charts(edition, options.root)
-    build_dir = options.root / "build"
-    html = render_html(edition, options.root, charts, prepared_faces(build_dir),
+    faces = prepared_faces(options.root / "build")
+    html = render_html(edition, options.root, draw_charts(edition, options.root), faces,
                        paper=options.paper, two_sided=options.two_sided, created=created)
+    check_glyphs(edition, html, faces, problems)
+    return html
+
+
+def write_edition(edition: EditionView, html: str,
+                  options: Options) -> tuple[Output, list[str]]:
+    from .fonts import font_roots
+    from .pdf import write_atomically, write_pdf
+
+    build_dir = options.root / "build"
     stem = f"{edition.meta.id}.{edition.lang}"
     if options.format == "html":
         path = options.out / f"{stem}.html"

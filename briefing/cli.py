@@ -16,7 +16,7 @@ from .build import project_root, Options, build, check
 from .diagnostics import InputError, emit
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
-VARIANTS = ("pdf/ua-1", "pdf/a-3b")
+VARIANTS = {"pdf/ua-1": "pdf/ua-1", "pdf/a-3b": "pdf/a-3b", "plain": None}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -40,8 +40,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--paper", choices=("a4", "letter"), default="a4")
     b.add_argument("--two-sided", action="store_true",
                    help="mirrored margins, chapters on right-hand pages")
-    b.add_argument("--pdf-variant", choices=VARIANTS, default=None,
-                   help="an archival or accessible PDF variant")
+    b.add_argument("--pdf-variant", choices=VARIANTS, default="pdf/ua-1",
+                   help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
+                        "or plain")
     _root(b)
 
     c = commands.add_parser("check", help="validate facts files and their catalogs")
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     options = Options(
         out=args.out, locales=tuple(args.locale), format=args.format, strict=args.strict,
         mark_untranslated=args.mark_untranslated, paper=args.paper,
-        two_sided=args.two_sided, pdf_variant=args.pdf_variant, root=args.root)
+        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], root=args.root)
     report = build(args.facts, options)
     emit(report.warnings)
     for output in report.outputs:

@@ -5,7 +5,7 @@ files whatever the system has. The packages ship variable fonts covering many
 scripts; subsetting those for every PDF costs seconds (fontTools must decompile
 their large layout tables). So each face the stylesheet uses is prepared once: the
 variable font instanced at its weight and cut down to the scripts a brief prints
-(Latin with Vietnamese, punctuation, symbols), keeping every OpenType layout
+(Latin with Vietnamese, Greek, Cyrillic, punctuation, symbols), keeping every OpenType layout
 feature. The result is one complete file per face (never a family split by
 unicode-range, which drew wrong Vietnamese glyphs), cached under
 ``build/fonts/<fingerprint>/`` and derived deterministically from the pinned fonts.
@@ -24,13 +24,15 @@ import fontpkg_noto_serif
 
 from .pdf import write_atomically
 
-# Unicode blocks a brief may print: Latin (with Vietnamese in Latin Extended
-# Additional), combining marks, punctuation, currency, letterlike symbols, arrows,
-# mathematical operators, geometric shapes.
+# Unicode blocks a brief may print, all of which both families cover: Latin (with
+# Vietnamese in Latin Extended Additional), Greek, Cyrillic, combining marks,
+# punctuation, currency, letterlike symbols, arrows, mathematical operators, shapes.
 UNICODE_RANGES = (
     (0x0020, 0x007E), (0x00A0, 0x024F), (0x0250, 0x02FF), (0x0300, 0x036F),
-    (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F),
-    (0x2190, 0x21FF), (0x2200, 0x22FF), (0x25A0, 0x25FF), (0xFB00, 0xFB06),
+    (0x0370, 0x03FF), (0x0400, 0x052F), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF),
+    (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF),
+    (0x2200, 0x22FF), (0x25A0, 0x25FF), (0x2DE0, 0x2DFF), (0xA640, 0xA69F),
+    (0xFB00, 0xFB06),
 )
 
 

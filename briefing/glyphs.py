@@ -1,0 +1,85 @@
+"""Glyph coverage: every character an edition prints must be in the pinned fonts.
+
+A character the fonts lack would print as an empty box, or in some other font the
+machine happens to have. The check runs on the edition's HTML before anything is
+written and names the character, its code point and where it comes from: the facts
+file for English text, the .po entry for a translation.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .diagnostics import Collector, Location
+from .facts import translatable_fields
+
+
+class _Text(HTMLParser):
+    """The text content of an HTML document, without its style sheet."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("style", "script", "title")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("style", "script", "title")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+@lru_cache(maxsize=None)
+def _cmap(path: Path) -> frozenset:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def covered(faces) -> frozenset:
+    """Code points every family has (a text may be set in either)."""
+    families: dict[str, set] = {}
+    for face, path in faces:
+        families.setdefault(face.family, set()).update(_cmap(path))
+    return frozenset.intersection(*map(frozenset, families.values()))
+
+
+def check_glyphs(edition, html: str, faces, problems: Collector) -> None:
+    parser = _Text()
+    parser.feed(html)
+    text = "".join(parser.parts)
+    have = covered(faces)
+    missing = sorted({c for c in text if not c.isspace() and ord(c) not in have
+                      and unicodedata.category(c) not in ("Cc", "Cf")})
+    by_place: dict[Location, list[str]] = {}
+    for char in missing:
+        by_place.setdefault(_origin(edition, char), []).append(
+            f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')})")
+    for place, chars in by_place.items():
+        problems.error(place, f"no glyph in the pinned fonts (Noto Serif, Noto Sans) for "
+                              f"{', '.join(chars)}; it would print as a box")
+
+
+def _origin(edition, char: str) -> Location:
+    """Where a character was typed: a facts field, or the translation of one."""
+    loc = edition.loc
+    for node, field, context in translatable_fields(edition.brief):
+        if char in edition.t(node, field):
+            catalog = loc.catalogs.get("facts")
+            entry = catalog.lookup(getattr(node, field), context) if catalog else None
+            if entry is not None and char in entry.strings[0]:
+                return entry.location
+            return node.where(field)
+    for domain, catalog in loc.catalogs.items():
+        for entry in catalog.entries.values():
+            if any(char in s for s in entry.strings):
+                return entry.location
+    return Location(str(edition.brief.loc.path))
