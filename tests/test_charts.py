@@ -1,0 +1,135 @@
+"""Charts: localized, sourced, described, deterministic, cached, legible in grey."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pikepdf
+import pytest
+import yaml
+from babel.messages.pofile import read_po
+
+import charts
+from briefing.diagnostics import Collector
+from briefing.edition import build_edition
+from briefing.facts import CHART_METRICS, load_brief
+from briefing.figures import chart_data, draw_charts
+from briefing.i18n import Localizer
+
+from conftest import FLAGSHIP, ROOT
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def edition(locale):
+    return build_edition(load_brief(FLAGSHIP), Localizer.load(ROOT, locale, Collector()))
+
+
+def vi_translation(msgid: str) -> str:
+    with open(ROOT / "locales" / "vi" / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        return read_po(handle)[msgid].string
+
+
+def test_the_validator_and_the_chart_kinds_agree_on_metrics():
+    for kind in charts.KINDS:
+        assert CHART_METRICS[kind] == charts.kind_module(kind).METRICS
+
+
+@pytest.mark.parametrize("locale, thousand", [("en", "1,000"), ("vi", "1.000")])
+def test_ticks_labels_and_legend_are_localized(locale, thousand):
+    view = edition(locale)
+    data = chart_data(view, view.brief.charts[0])
+    assert thousand in [label for _, label in data.ticks]
+    if locale == "vi":
+        assert data.axis_label == vi_translation("People killed (logarithmic scale)")
+        for key, label in data.legend:
+            assert label == vi_translation(charts.kind_module(data.kind).SERIES[key]["legend"])
+
+
+def test_svg_is_deterministic_real_text_in_our_typeface():
+    view = edition("vi")
+    data = chart_data(view, view.brief.charts[0])
+    kind = charts.kind_module(data.kind)
+    first, second = kind.draw(data), kind.draw(data)
+    assert first == second
+    assert "<dc:date>" not in first
+    root = ET.fromstring(first)
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert vi_translation("People killed (logarithmic scale)") in texts
+    assert "1.000" in texts
+    families = set(re.findall(r"font-family: ([^;\"]+)", first))
+    assert families == {"'Noto Sans'"}
+
+
+@pytest.mark.parametrize("kind", charts.KINDS)
+def test_series_differ_in_shape_or_fill_not_only_in_colour(kind):
+    series = charts.kind_module(kind).SERIES
+    shapes = [(s["marker"], s["filled"]) for s in series.values()]
+    assert len(set(shapes)) == len(shapes)
+
+
+def test_each_series_draws_its_own_marker_shape_in_the_svg():
+    view = edition("en")
+    data = chart_data(view, view.brief.charts[0])
+    svg = charts.kind_module(data.kind).draw(data)
+    root = ET.fromstring(svg)
+    marker_shapes = {p.get("d") for defs in root.iter(f"{SVG}defs")
+                     for p in defs.iter(f"{SVG}path") if p.get("id", "").startswith("m")}
+    styles = charts.kind_module(data.kind).SERIES
+    shapes_used = {styles[p.series]["marker"] if p.qualifier not in ("at_least", "more_than")
+                   else ">" for p in data.points}
+    assert len(marker_shapes) >= len(shapes_used) >= 3
+
+
+def test_charts_in_the_pdf_read_in_the_edition_language_and_name_their_sources(pdf_text):
+    facts = yaml.safe_load(FLAGSHIP.read_text("utf-8"))
+    order = [s["id"] for s in facts["sources"]]
+    text = " ".join(pdf_text["vi"].split())
+    assert vi_translation("People killed (logarithmic scale)") in text
+    for number, chart in enumerate(facts["charts"], 1):
+        assert f"Hình {number}." in text
+        cited = sorted({order.index(s) + 1 for c in facts["claims"] if c["id"] in chart["claims"]
+                        for s in c["sources"]})
+        line = re.search(r"Nguồn: (\[\d\][^\n]*?)(?=Hình|$)", text[text.index(f"Hình {number}."):])
+        assert line, f"no source line under figure {number}"
+        assert [int(n) for n in re.findall(r"\[(\d+)\]", line.group(1))][:len(cited)] == cited
+
+
+def test_chart_text_is_set_in_the_pinned_fonts(flagship_dist):
+    with pikepdf.open(flagship_dist / "nagorno-karabakh.vi.pdf") as pdf:
+        names = set()
+        for page in pdf.pages:
+            for _, xobject in page.Resources.get("/XObject", {}).items():
+                for _, font in xobject.get("/Resources", {}).get("/Font", {}).items():
+                    names.add(str(font.BaseFont))
+        assert names and all("Noto" in name for name in names), names
+
+
+def test_a_drawn_chart_is_reused_not_redrawn(monkeypatch, tmp_path):
+    view = edition("en")
+    (tmp_path / "build").mkdir()
+    first = draw_charts(view, tmp_path)
+
+    def no_drawing(data):
+        raise AssertionError("redrawn")
+
+    for kind in charts.KINDS:
+        monkeypatch.setattr(charts.kind_module(kind), "draw", no_drawing)
+    assert draw_charts(view, tmp_path) == first
+
+
+def test_a_warm_build_does_not_import_matplotlib(flagship_dist, tmp_path):
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from briefing.build import Options, build\n"
+        f"build([Path({str(FLAGSHIP)!r})], Options(out=Path({str(tmp_path)!r}), "
+        "format='html'))\n"
+        "print('matplotlib' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
