@@ -67,13 +67,26 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                                       f"this locale; run 'make update-locales'")
         return catalog
     try:
-        text = unicodedata.normalize("NFC", path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        problems.error(Location(shown, 1, 1), f"catalog is not valid UTF-8 (byte "
-                                              f"{exc.start}); save it as UTF-8")
-        return catalog
+        data = path.read_bytes()
     except OSError as exc:
         problems.error(Location(shown, 1, 1), f"cannot read catalog: {exc.strerror}")
+        return catalog
+    if b"\0" in data:
+        problems.error(Location(shown, 1, 1), "catalog is binary, not a .po file")
+        return catalog
+    try:
+        text = unicodedata.normalize("NFC", data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start]
+        problems.error(Location(shown, before.count(b"\n") + 1,
+                                exc.start - (before.rfind(b"\n") + 1) + 1),
+                       f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the catalog "
+                       "as UTF-8")
+        return catalog
+    syntax = list(syntax_problems(text))
+    for line, message in syntax:
+        problems.error(Location(shown, line, 1), f"invalid .po syntax: {message}")
+    if syntax:
         return catalog
     try:
         po = read_po(text.splitlines(keepends=True), abort_invalid=True)
@@ -127,6 +140,49 @@ def _add(catalog: Catalog, message: Message, shown: str, num_plurals: int,
         return
     catalog.stats["translated"] += 1
     catalog.entries[key] = Entry(tuple(strings), where)
+
+
+_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
+_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+
+
+def syntax_problems(text: str):
+    """(line, message) for what gettext tools would reject: unterminated strings,
+    stray lines, keywords out of order, entries cut off. Babel's parser lets most of
+    these pass silently, taking a truncated file for a shorter catalog."""
+    # The keyword each keyword may follow; "done" is a complete entry.
+    follows = {"msgctxt": {"between", "done"}, "msgid": {"between", "done", "msgctxt"},
+               "msgid_plural": {"msgid"}, "msgstr": {"msgid"},
+               "msgstr[]": {"msgid_plural", "msgstr[]"}}
+    state, start = "between", 0
+    for number, raw in enumerate(text.splitlines() + [""], 1):
+        line = raw.strip()
+        if line.startswith("#"):
+            continue
+        if not line:
+            if state in ("msgctxt", "msgid", "msgid_plural"):
+                yield start, "entry has no msgstr (the file may be cut off)"
+            state = "between"
+            continue
+        match = _KEYWORD.match(line)
+        string = match.group(2) if match else line
+        if not _STRING.match(string):
+            yield number, ("unterminated or malformed string" if string.startswith('"')
+                           else f"unexpected text '{line[:30]}'")
+            state = "broken"
+            continue
+        if not match:  # a continuation of the string above
+            if state == "between":
+                yield number, "string outside any entry"
+            continue
+        keyword = "msgstr[]" if match.group(1).startswith("msgstr[") else match.group(1)
+        if state not in follows[keyword]:
+            yield number, f"'{match.group(1)}' out of place"
+            state = "broken"
+            continue
+        if keyword in ("msgctxt", "msgid") and state in ("between", "done"):
+            start = number
+        state = "done" if keyword == "msgstr" else keyword
 
 
 def placeholder_problems(msgid: str, msgstr: str, msgids: tuple = ()) -> list[str]:

@@ -73,9 +73,11 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _log_ticks(lows, highs, number) -> tuple:
-    """Decades spanning the figures, with room on the right for the direct labels."""
-    first = math.floor(math.log10(max(min(lows), 1)))
-    last = math.ceil(math.log10(max(highs)) + 0.7)
+    """Decades spanning the figures, with room on the right for the direct labels.
+    A zero has no place on a log axis: it sits on the axis's left edge, labelled."""
+    positive = [v for v in (*lows, *highs) if v > 0] or [1]
+    first = math.floor(math.log10(max(min(positive), 1)))
+    last = math.ceil(math.log10(max(positive)) + 0.7)
     return tuple((10.0 ** e, number(10 ** e)) for e in range(first, last + 1))
 
 

@@ -10,6 +10,7 @@ dots, not bars, because a bar on a log scale has no honest baseline.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 # Okabe–Ito colours, chosen so that their grey values differ too.
 BLUE, VERMILION, GREEN, ORANGE, BLACK = "#0072B2", "#D55E00", "#009E73", "#E69F00", "#000000"
@@ -71,8 +72,10 @@ def dotplot(data, series: dict) -> str:
     for h in row_in:
         centres.append(y - h / 2)
         y -= h
+    edge = data.ticks[0][0]  # zeros sit on the left edge of the log axis
     for row, point in zip(centres, points):
         style = series[point.series]
+        point = replace(point, low=max(point.low, edge), high=max(point.high, edge))
         ax.axhline(row, color=GRID, linewidth=0.5, zorder=0)
         if point.high > point.low:  # a range: a line between its ends
             ax.plot([point.low, point.high], [row, row], color=style["color"],

@@ -1,0 +1,60 @@
+"""Bad catalogs: each has a located diagnostic and exit status 2, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+PO = "locales/vi/LC_MESSAGES/messages.po"
+EXPECTED = {
+    "binary.po": [f"{PO}:1:1: error: catalog is binary, not a .po file"],
+    "fuzzy-header.po": [f"{PO}:1:1: error: catalog header is marked fuzzy, so gettext tools "
+                        "ignore the whole catalog; remove 'fuzzy' from the header entry"],
+    "latin1.po": [f"{PO}:8:11: error: invalid UTF-8 (byte 0xe1); save the catalog as UTF-8"],
+    "placeholder.po": [
+        f"{PO}:8:1: error: translation of 'Figure %(n)s' drops the placeholder %(n)s",
+        f"{PO}:11:1: error: translation of 'Sources: %(list)s' adds the placeholder "
+        "%(danh_sach)s, which the English does not have",
+        f"{PO}:11:1: error: translation of 'Sources: %(list)s' drops the placeholder %(list)s",
+    ],
+    "syntax.po": [f"{PO}:9:1: error: invalid .po syntax: 'msgstr' out of place"],
+    "truncated.po": [f"{PO}:8:1: error: invalid .po syntax: unterminated or malformed string"],
+}
+
+
+def test_every_bad_catalog_has_an_expectation():
+    assert sorted(p.name for p in (FIXTURES / "bad-po").glob("*.po")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_catalog_is_reported_with_its_place(cli, tmp_path, name):
+    project = tmp_path / "project"
+    (project / "templates").mkdir(parents=True)
+    shutil.copytree(ROOT / "locales", project / "locales")
+    shutil.copy(FIXTURES / "bad-po" / name, project / PO)
+    brief = project / "brief.yaml"
+    brief.write_text((FIXTURES / "minimal.yaml").read_text().replace(
+        "locales: [en]", "locales: [en, vi]"))
+    for command in ("check", "build"):
+        result = cli(command, brief, cwd=project)
+        assert result.code == 2
+        errors = [line for line in result.err.splitlines() if ": error: " in line]
+        assert errors == EXPECTED[name]
+        assert "Traceback" not in result.err
+    assert not (project / "dist").exists()
+
+
+def test_project_catalogs_pass_gnu_msgfmt_check_with_complete_headers():
+    import subprocess
+
+    for po in sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po")):
+        done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        header = po.read_text("utf-8").split("\n\n", 1)[0]
+        for field in ('"Language: ', '"Plural-Forms: ', 'charset=UTF-8'):
+            assert field in header, (po, field)
