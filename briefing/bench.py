@@ -235,45 +235,54 @@ def staged_build(root: str, out: str) -> dict:
     """One warm build of the flagship's editions, timed stage by stage.
 
     Meant for a fresh interpreter (see `bench_stages`), so that the imports and every
-    first use cost what they cost in ``briefing build``. It follows ``build.build`` and
-    ``build.write_edition`` with the same functions and writes the same PDFs."""
+    first use cost what they cost in ``briefing build``. It follows ``build.build``,
+    ``render_edition`` and ``write_edition`` step by step with the same functions and
+    options, and writes the same PDFs."""
     clock = Stopwatch()
     with clock("import weasyprint"):
         from weasyprint import HTML
     with clock("import briefing (jinja2, babel, yaml)"):
-        from briefing import build, diagnostics, edition, facts, figures, fonts, i18n, \
-            pdf, render
-    root_dir, out_dir = Path(root), Path(out)
-    options = build.Options(out=out_dir, root=root_dir)
+        from briefing import build, diagnostics, edition, facts, figures, fonts, glyphs, \
+            i18n, pdf, render
+    root_dir = Path(root)
+    options = build.Options(out=Path(out), root=root_dir)
+    build_dir = root_dir / "build"
+    problems = diagnostics.Collector()
     with clock("load and validate"):
         brief = facts.load_brief(root_dir / FLAGSHIP)
     with clock("catalogs (load, localize)"):
-        problems = diagnostics.Collector()
         editions = [edition.build_edition(brief, i18n.Localizer.load(root_dir, locale,
                                                                      problems))
                     for locale in build.editions_of(brief, options, problems)]
         problems.raise_if_errors()
-    epoch = build.source_date_epoch()
-    created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
-    build_dir = root_dir / "build"
-    pages = {}
+    created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(build.source_date_epoch()))
+    pages = []
     for view in editions:
         with clock("charts"):
             charts = figures.draw_charts(view, root_dir)
         with clock("templating"):
-            html = render.render_html(view, root_dir, charts, fonts.prepared_faces(build_dir),
-                                      paper=options.paper, created=created)
+            faces = fonts.prepared_faces(build_dir)
+            html = render.render_html(view, root_dir, charts, faces, paper=options.paper,
+                                      two_sided=options.two_sided, created=created)
+        with clock("glyph check"):
+            glyphs.check_glyphs(view, html, faces, problems)
+        pages.append(html)
+    problems.raise_if_errors()
+    page_counts = {}
+    for view, html in zip(editions, pages):
         roots = [root_dir / "templates", *fonts.font_roots(build_dir)]
         with pdf.captured_warnings():
             with clock("layout"):
                 document = HTML(string=html, base_url=str(roots[0]) + os.sep,
                                 url_fetcher=pdf.LockedFetcher(roots)).render()
             with clock("PDF write"):
-                data = document.write_pdf()
+                data = document.write_pdf(**({"pdf_variant": options.pdf_variant}
+                                             if options.pdf_variant else {}))
         with clock("file write"):
-            pdf.write_atomically(out_dir / f"{view.meta.id}.{view.lang}.pdf", data)
-        pages[view.lang] = len(document.pages)
-    return {"seconds": clock.seconds, "pages": pages}
+            pdf.write_atomically(options.out / f"{view.meta.id}.{view.lang}.pdf", data)
+            build.record_edition(build_dir, view, data, len(document.pages))
+        page_counts[view.lang] = len(document.pages)
+    return {"seconds": clock.seconds, "pages": page_counts}
 
 
 def bench_stages(root: Path, repeats: int) -> dict:

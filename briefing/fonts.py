@@ -22,6 +22,7 @@ from pathlib import Path
 import fontpkg_noto_sans
 import fontpkg_noto_serif
 
+from .diagnostics import Diagnostic, InputError, Location
 from .pdf import write_atomically
 
 # Unicode blocks a brief may print, all of which both families cover: Latin (with
@@ -76,6 +77,11 @@ def prepared_faces(build_dir: Path) -> list[tuple[Face, Path]]:
     paths = [(face, directory / face.file_name) for face in FACES]
     if all(path.exists() for _, path in paths):
         return paths
+    missing = [face.source for face in FACES if not face.source.is_file()]
+    if missing:
+        raise InputError([Diagnostic(Location(str(path)), "error",
+                                     "pinned font file missing; reinstall with "
+                                     "'rm -r .venv && make venv'") for path in missing])
     directory.mkdir(parents=True, exist_ok=True)
     with open(directory / ".lock", "w") as lock:  # one process prepares, others wait
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -53,7 +53,7 @@ def test_missing_file_is_bad_input(cli, tmp_path):
 
 def test_oversized_file_is_refused_before_parsing(cli, tmp_path):
     big = tmp_path / "big.yaml"
-    big.write_text("brief:\n  title: '" + "x" * (3 * 1024 * 1024) + "'\n")
+    big.write_text("brief:\n  title: '" + "x" * (50 * 1024 * 1024) + "'\n")
     result = cli("check", big, cwd=tmp_path)
     assert result.code == 2
     assert "file is too large" in result.err and result.err.startswith("big.yaml:1:1: error:")

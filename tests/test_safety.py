@@ -149,3 +149,19 @@ def test_renderer_warnings_are_routed_to_the_caller(tmp_path):
 
     _, _, warnings = write_pdf('<p>x</p><img src="file:///etc/passwd">', [tmp_path])
     assert any("refused to read file:///etc/passwd" in w for w in warnings), warnings
+
+
+def test_a_missing_font_file_is_bad_input_not_a_crash(cli, tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from briefing import fonts
+
+    gone = tmp_path / "NotoSerif-gone.ttf"
+    monkeypatch.setattr(fonts, "FACES", (replace(fonts.FACES[0], source=gone),
+                                         *fonts.FACES[1:]))
+    monkeypatch.setattr(fonts, "fingerprint", lambda: "test-missing-font")
+    result = cli("build", FIXTURES / "minimal.yaml", "--out", tmp_path / "out")
+    assert result.code == 2
+    assert result.err == (f"{gone}:1:1: error: pinned font file missing; reinstall with "
+                          "'rm -r .venv && make venv'\n")
+    assert not (tmp_path / "out").exists()
