@@ -2,37 +2,37 @@
 
 ``make bench`` runs ``python -m briefing.bench --out build/bench.json``. It prints one
 table, then one PASS/FAIL line per target of issue 7, and writes the same figures as
-JSON with the machine and the versions of the libraries that matter. It is a report,
-not a test: a missed target prints FAIL and the exit status stays 0; only a crash
-exits non-zero.
+JSON with the machine, its load and the versions of the libraries that matter. It is a
+report, not a test: a missed target prints FAIL and the exit status stays 0; only a
+crash exits non-zero.
 
 What it measures:
 
 1. The flagship, both editions in one ``briefing build`` process, cold (empty chart
    cache; the fonts are prepared, as they are once per machine) and warm (charts
-   cached), against the peer: the ``weasyprint`` command-line tool rendering the two
-   HTML files that ``briefing build --format html`` emits, one after the other.
-   Medians of alternating runs, and the ratios ours/peer.
+   cached), against the peer: the ``weasyprint`` command rendering the two HTML files
+   that ``briefing build --format html`` emits, one after the other, asked for the
+   same PDF variant as our build. Medians of alternating runs; ratios ours/peer.
 2. The stages of one warm build: the imports, load and validate, catalogs, charts,
-   templating, WeasyPrint layout, PDF write, file write. Each sample is a fresh
-   interpreter running `staged_build`, which follows ``briefing.build`` step by step
-   with the same functions (its PDFs are checked against those of the command).
-3. Scale: synthetic briefs of about 10, 40 and 160 pages (`synthetic_brief`), time
-   and peak memory of a warm build of each, the growth from 40 to 160 pages, and the
-   peak memory of the ``weasyprint`` command on the same HTML for the largest.
+   templating, glyph check, WeasyPrint layout, PDF write, file write. Each sample is a
+   fresh interpreter running `staged_build`, which follows ``briefing.build`` step by
+   step with the same functions (its PDFs are checked against those of the command).
+3. Scale: synthetic briefs of about 10, 40 and 160 pages (`synthetic_brief`), time and
+   peak memory of a warm build of each, the growth from 40 to 160 pages, and the peak
+   memory of the ``weasyprint`` command on the same HTML as the largest.
 4. Make: a no-change ``make briefs``, and the rebuild after editing the vi facts catalog.
 5. Throughput: eight briefs × two locales with ``make -j1`` and with ``make -j2``.
 6. The per-page cost of the flagship's layout and PDF writing against that of a
-   plain-text document of the same page count (same body font), both in a fresh process.
+   plain-text document of the same page count and fonts, each in a fresh process.
 7. Whether the PDFs of a cold build, a warm build and the staged build are identical.
 
 How: everything is built in temporary copies of the project (``.venv`` linked to ours,
-the prepared fonts copied in), never in the working tree. Child processes get
-``PYTHONPATH=<copy>``, so that the copy's code, and with it the copy's ``build/``, is
-the one used, and ``SOURCE_DATE_EPOCH=1700000000``. Times are wall-clock seconds; peak
-memory is the ``ru_maxrss`` that ``os.wait4`` reports for a child process (including
-the children it waited for). ``--quick`` runs 3 repetitions instead of 5 and skips the
-160-page brief.
+the prepared fonts copied in), never in the working tree. Child processes run in the
+copy with ``PYTHONPATH=<copy>``, so that the copy's code, and with it the copy's
+``build/``, is the one used, and with ``SOURCE_DATE_EPOCH=1700000000``. Times are
+wall-clock seconds; peak memory is the ``ru_maxrss`` that ``os.wait4`` reports for a
+child process (with the children it waited for). ``--quick`` runs 3 repetitions
+instead of 5 and skips the 160-page brief.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ FLAGSHIP_ID = "nagorno-karabakh"
 # What a copy of the project needs to build and to run its Makefile.
 PROJECT_FILES = ("briefing", "charts", "templates", "locales", "facts",
                  "Makefile", "pyproject.toml", "constraints.txt")
-# Chapters of a synthetic brief for about 10, 40 and 160 pages (see synthetic_brief).
+# (pages aimed at, chapters of the synthetic brief that give about as many).
 SCALE = ((10, 8), (40, 33), (160, 143))
 THROUGHPUT_BRIEFS = 8
 VERSIONS_OF = ("weasyprint", "matplotlib", "babel", "jinja2", "fonttools")
@@ -133,12 +133,15 @@ def briefing(*args) -> list:
     return [BIN / "briefing", *args]
 
 
-def weasyprint(html: Path, pdf: Path) -> list:
-    return [BIN / "weasyprint", html, pdf]
+def weasyprint(html: Path, pdf: Path, variant: str | None) -> list:
+    return [BIN / "weasyprint", *(("--pdf-variant", variant) if variant else ()), html, pdf]
 
 
-def median(values) -> float:
-    return statistics.median(values)
+def default_pdf_variant() -> str | None:
+    """The PDF variant ``briefing build`` writes unless told otherwise."""
+    from briefing.build import Options
+
+    return Options().pdf_variant
 
 
 def page_count(pdf: Path) -> int:
@@ -158,12 +161,11 @@ def project_copy(dest: Path, caches_from: Path | None = None) -> Path:
     for name in PROJECT_FILES:
         source = REPO / name
         if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, dest / name)
         else:
             shutil.copy2(source, dest / name)
     (dest / ".venv").symlink_to(VENV)
-    caches = ("fonts", "charts") if caches_from else ("fonts",)
-    for cache in caches:
+    for cache in ("fonts", "charts") if caches_from else ("fonts",):
         source = (caches_from or REPO) / "build" / cache
         if source.is_dir():
             shutil.copytree(source, dest / "build" / cache)
@@ -171,18 +173,17 @@ def project_copy(dest: Path, caches_from: Path | None = None) -> Path:
 
 
 def check_install_stamp(root: Path) -> None:
-    """Refuse to run make in a copy whose install stamp is out of date.
-
-    The stamp rule would ``pip install -e`` the copy into our virtual environment."""
+    """Refuse to run make in a copy whose install stamp is out of date: the stamp's
+    rule would ``pip install -e`` the copy into our virtual environment."""
     stamp = VENV / ".installed"
-    newest = max((root / name).stat().st_mtime for name in ("pyproject.toml",
-                                                            "constraints.txt"))
+    newest = max((root / name).stat().st_mtime
+                 for name in ("pyproject.toml", "constraints.txt"))
     if not stamp.exists() or stamp.stat().st_mtime < newest:
         raise RuntimeError(f"{stamp} is older than pyproject.toml or constraints.txt; "
                            "run 'make venv' first")
 
 
-def same_bytes(one: Path, other: Path) -> bool:
+def same_pdfs(one: Path, other: Path) -> bool:
     """Whether two directories hold the same PDFs, byte for byte."""
     names = sorted(p.name for p in one.glob("*.pdf"))
     return bool(names) and names == sorted(p.name for p in other.glob("*.pdf")) and all(
@@ -191,12 +192,15 @@ def same_bytes(one: Path, other: Path) -> bool:
 
 # -- 1. the flagship against the weasyprint command ----------------------------------
 
-def bench_flagship(root: Path, repeats: int) -> dict:
-    """Cold and warm whole-process builds of both editions, and the peer on their HTML."""
+def bench_flagship(root: Path, repeats: int, variant: str | None) -> dict:
+    """Cold and warm whole-process builds of both editions, and the peer on their HTML.
+
+    A first, untimed build of the HTML prepares the fonts if the working tree had
+    none for this version of the code."""
     env = environment(root)
     run(briefing("build", FLAGSHIP, "--format", "html", "--out", "html"), root, env)
     (root / "peer").mkdir()
-    peer = [weasyprint(html, root / "peer" / f"{html.stem}.pdf")
+    peer = [weasyprint(html, root / "peer" / f"{html.stem}.pdf", variant)
             for html in sorted((root / "html").glob("*.html"))]
     samples = {"cold": [], "warm": [], "peer": []}
     for index in range(repeats):
@@ -207,9 +211,8 @@ def bench_flagship(root: Path, repeats: int) -> dict:
         samples["warm"].append(run(briefing("build", FLAGSHIP, "--out", "out/warm"),
                                    root, env).seconds)
         samples["peer"].append(run_sequence(peer, root, env).seconds)
-    seconds = {key: median(values) for key, values in samples.items()}
-    pages = {pdf.stem: page_count(pdf) for pdf in sorted((root / "out/warm").glob("*.pdf"))}
-    return {"seconds": seconds, "samples": samples, "pages": pages,
+    seconds = {key: statistics.median(values) for key, values in samples.items()}
+    return {"seconds": seconds, "samples": samples,
             "cold_vs_peer": seconds["cold"] / seconds["peer"],
             "warm_vs_peer": seconds["warm"] / seconds["peer"]}
 
@@ -256,7 +259,7 @@ def staged_build(root: str, out: str) -> dict:
                     for locale in build.editions_of(brief, options, problems)]
         problems.raise_if_errors()
     created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(build.source_date_epoch()))
-    pages = []
+    documents = []
     for view in editions:
         with clock("charts"):
             charts = figures.draw_charts(view, root_dir)
@@ -266,23 +269,23 @@ def staged_build(root: str, out: str) -> dict:
                                       two_sided=options.two_sided, created=created)
         with clock("glyph check"):
             glyphs.check_glyphs(view, html, faces, problems)
-        pages.append(html)
+        documents.append(html)
     problems.raise_if_errors()
-    page_counts = {}
-    for view, html in zip(editions, pages):
-        roots = [root_dir / "templates", *fonts.font_roots(build_dir)]
+    pages = {}
+    roots = [root_dir / "templates", *fonts.font_roots(build_dir)]
+    variant = {"pdf_variant": options.pdf_variant} if options.pdf_variant else {}
+    for view, html in zip(editions, documents):
         with pdf.captured_warnings():
             with clock("layout"):
                 document = HTML(string=html, base_url=str(roots[0]) + os.sep,
                                 url_fetcher=pdf.LockedFetcher(roots)).render()
             with clock("PDF write"):
-                data = document.write_pdf(**({"pdf_variant": options.pdf_variant}
-                                             if options.pdf_variant else {}))
+                data = document.write_pdf(**variant)
         with clock("file write"):
             pdf.write_atomically(options.out / f"{view.meta.id}.{view.lang}.pdf", data)
             build.record_edition(build_dir, view, data, len(document.pages))
-        page_counts[view.lang] = len(document.pages)
-    return {"seconds": clock.seconds, "pages": page_counts}
+        pages[view.lang] = len(document.pages)
+    return {"seconds": clock.seconds, "pages": pages}
 
 
 def bench_stages(root: Path, repeats: int) -> dict:
@@ -291,13 +294,13 @@ def bench_stages(root: Path, repeats: int) -> dict:
     for index in range(repeats):
         log(f"stages: run {index + 1} of {repeats}")
         samples.append(in_fresh_process(root, "staged_build", root, root / "out/staged"))
-    names = list(samples[0]["seconds"])
-    seconds = {name: median(s["seconds"][name] for s in samples) for name in names}
+    seconds = {name: statistics.median(s["seconds"][name] for s in samples)
+               for name in samples[0]["seconds"]}
     total = sum(seconds.values())
-    ours = sum(v for k, v in seconds.items() if k not in WEASYPRINT_STAGES)
+    ours = sum(v for name, v in seconds.items() if name not in WEASYPRINT_STAGES)
     return {"seconds": seconds, "shares": {k: v / total for k, v in seconds.items()},
             "total": total, "not_weasyprint_share": ours / total,
-            "weasyprint_layout_and_write": seconds["layout"] + seconds["PDF write"],
+            "layout_and_write": seconds["layout"] + seconds["PDF write"],
             "pages": samples[0]["pages"]}
 
 
@@ -313,7 +316,7 @@ WORDS = ("the talks resumed after weeks of shelling along the line of contact wh
 
 
 def _name(number: int) -> str:
-    """A pronounceable, digit-free name for the n-th chapter: prose may not hold figures."""
+    """A pronounceable name for the n-th chapter, without digits: prose holds no figures."""
     letters = ""
     while True:
         number, digit = divmod(number, len(SYLLABLES))
@@ -328,7 +331,7 @@ def synthetic_brief(brief_id: str, chapters: int) -> str:
     Each chapter has an event, a source, four claims (a first report, its revision, a
     wounded count, a displacement range), a section of four paragraphs of about a
     hundred words citing them, and three timeline entries; every other chapter adds a
-    chart, alternately of casualties and of displacement."""
+    chart, of casualties and of displacement in turn."""
     rng = random.Random(chapters)
     q = json.dumps  # a JSON string is a YAML double-quoted scalar
 
@@ -343,26 +346,29 @@ def synthetic_brief(brief_id: str, chapters: int) -> str:
         "sources", "events", "claims", "sections", "timeline", "charts")}
     for i in range(chapters):
         name, year = _name(i), 1990 + i % 33
-        month, day = f"{year}-{i % 12 + 1:02d}", f"{year}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+        month = f"{year}-{i % 12 + 1:02d}"
+        day = f"{month}-{i % 28 + 1:02d}"
         first, later = rng.randrange(40, 40000), rng.randrange(40, 60000)
         cite = f"sources: [source-{i}]"
-        parts["sources"].append(f"{{id: source-{i}, title: {q(f'Report on the {name} phase')}, "
-                                f"publisher: {q(f'{name} Press')}, date: {month}, language: en}}")
+        parts["sources"].append(
+            f"{{id: source-{i}, title: {q(f'Report on the {name} phase')}, "
+            f"publisher: {q(f'{name} Press')}, date: {month}, language: en}}")
         parts["events"].append(f"{{id: event-{i}, name: {q(f'The {name} phase')}, "
                                f"start: {month}, end: {year + 1}}}")
         parts["claims"] += [
-            f"{{id: killed-{i}-first, label: {q(f'Killed in the {name} phase, first report')}, "
-            f"metric: killed, event: event-{i}, party: am, value: {first}, claimed_by: am, "
-            f"reported: {day}, {cite}}}",
-            f"{{id: killed-{i}-later, label: {q(f'Killed in the {name} phase, later report')}, "
-            f"metric: killed, event: event-{i}, party: am, value: {later}, qualifier: about, "
-            f"revises: killed-{i}-first, reported: {year + 1}, note: {q(sentence(14))}, {cite}}}",
-            f"{{id: wounded-{i}, label: {q(f'Wounded in the {name} phase')}, metric: wounded, "
-            f"event: event-{i}, value: {rng.randrange(100, 90000)}, qualifier: at_least, "
-            f"attribution: {q(f'{name} Press')}, {cite}}}",
-            f"{{id: displaced-{i}, label: {q(f'Displaced in the {name} phase')}, "
-            f"metric: displaced, measure: flow, event: event-{i}, low: {first * 10}, "
-            f"high: {first * 30}, {cite}}}",
+            f"{{id: killed-{i}-first, label: {q(f'Killed in the {name} phase, first report')},"
+            f" metric: killed, event: event-{i}, party: am, value: {first}, claimed_by: am,"
+            f" reported: {day}, {cite}}}",
+            f"{{id: killed-{i}-later, label: {q(f'Killed in the {name} phase, later report')},"
+            f" metric: killed, event: event-{i}, party: am, value: {later}, qualifier: about,"
+            f" revises: killed-{i}-first, reported: {year + 1}, note: {q(sentence(14))},"
+            f" {cite}}}",
+            f"{{id: wounded-{i}, label: {q(f'Wounded in the {name} phase')}, metric: wounded,"
+            f" event: event-{i}, value: {rng.randrange(100, 90000)}, qualifier: at_least,"
+            f" attribution: {q(f'{name} Press')}, {cite}}}",
+            f"{{id: displaced-{i}, label: {q(f'Displaced in the {name} phase')},"
+            f" metric: displaced, measure: flow, event: event-{i}, low: {first * 10},"
+            f" high: {first * 30}, {cite}}}",
         ]
         leads = (f"on {{date:{day}}} {{killed-{i}-first}} people were killed",
                  f"a later report put the toll at {{killed-{i}-later}}",
@@ -373,20 +379,20 @@ def synthetic_brief(brief_id: str, chapters: int) -> str:
             + "\n".join(f"      - {{text: {paragraph(lead)}, {cite}}}" for lead in leads))
         parts["timeline"] += [
             f"{{date: {month}, text: {q(sentence(16))}, {cite}}}",
-            f"{{date: {day}, text: {q(sentence(12)[:-1] + f': {{killed-{i}-first}} killed.')}, "
-            f"{cite}}}",
+            f"{{date: {day}, text: {q(sentence(12)[:-1] + f': {{killed-{i}-first}} killed.')},"
+            f" {cite}}}",
             f"{{date: {year + 1}, text: {q(sentence(20))}, {cite}}}"]
         if i % 4 == 1:
             parts["charts"].append(
-                f"{{id: chart-{i}, kind: casualties, title: {q(f'Killed in the {name} phase')}, "
-                f"claims: [killed-{i - 1}-first, killed-{i - 1}-later, killed-{i}-first, "
-                f"killed-{i}-later]}}")
+                f"{{id: chart-{i}, kind: casualties, title: {q(f'Killed, {name} phase')},"
+                f" claims: [killed-{i - 1}-first, killed-{i - 1}-later, killed-{i}-first,"
+                f" killed-{i}-later]}}")
         elif i % 4 == 3:
             parts["charts"].append(
-                f"{{id: chart-{i}, kind: displacement, title: {q(f'Displaced in the {name} phase')}, "
-                f"claims: [displaced-{i - 1}, displaced-{i}]}}")
-    head = (f"brief: {{id: {brief_id}, title: {q(f'A synthetic brief of {_name(chapters)}')}, "
-            "as_of: 2023-09-19, locales: [en], handling: \"Benchmark input\"}\n"
+                f"{{id: chart-{i}, kind: displacement, title: {q(f'Displaced, {name} phase')},"
+                f" claims: [displaced-{i - 1}, displaced-{i}]}}")
+    head = (f"brief: {{id: {brief_id}, title: {q(f'A synthetic brief: {_name(chapters)}')},"
+            " as_of: 2023-09-19, locales: [en], handling: \"Benchmark input\"}\n"
             "parties: [{id: am, name: Armenia}, {id: az, name: Azerbaijan}]\n"
             "key_points: [{text: \"The first phase killed {killed-0-first} people.\"}]\n"
             "key_figures: [killed-0-first, wounded-0, displaced-0]\n")
@@ -394,9 +400,9 @@ def synthetic_brief(brief_id: str, chapters: int) -> str:
                           for key, items in parts.items() if items)
 
 
-def bench_scale(root: Path, sizes, repeats: int) -> dict:
-    """Warm builds of synthetic briefs: time, peak memory, pages; the peer's memory on
-    the largest; growth from about 40 to about 160 pages."""
+def bench_scale(root: Path, sizes, repeats: int, variant: str | None) -> dict:
+    """Warm builds of synthetic briefs (time, peak memory, pages), the peer's memory on
+    the largest, and the growth from about 40 to about 160 pages."""
     env = environment(root)
     cases = []
     for target, chapters in sizes:
@@ -409,23 +415,21 @@ def bench_scale(root: Path, sizes, repeats: int) -> dict:
                 for _ in range(repeats)]
         cases.append({"target": target, "chapters": chapters,
                       "pages": page_count(root / "out" / f"{brief_id}.en.pdf"),
-                      "seconds": median(r.seconds for r in runs),
-                      "max_rss": max(r.max_rss for r in runs),
-                      "html": root / "html" / f"{brief_id}.en.html"})
+                      "seconds": statistics.median(r.seconds for r in runs),
+                      "max_rss": max(r.max_rss for r in runs)})
     largest = cases[-1]
     log(f"scale: weasyprint command on the {largest['pages']}-page HTML")
-    peer = run(weasyprint(largest.pop("html"), root / "peer.pdf"), root, env)
-    for case in cases:
-        case.pop("html", None)
-    result = {"cases": cases, "peer": {"pages": largest["pages"], "seconds": peer.seconds,
-                                       "max_rss": peer.max_rss},
+    html = root / "html" / f"synthetic-{largest['target']}.en.html"
+    peer = run(weasyprint(html, root / "peer.pdf", variant), root, env)
+    result = {"cases": cases,
+              "peer": {"pages": largest["pages"], "seconds": peer.seconds,
+                       "max_rss": peer.max_rss},
               "memory_vs_peer": largest["max_rss"] / peer.max_rss}
     by_target = {case["target"]: case for case in cases}
     if 40 in by_target and 160 in by_target:
         big, small = by_target[160], by_target[40]
-        result["growth_160_vs_40"] = {"pages": big["pages"] / small["pages"],
-                                      "seconds": big["seconds"] / small["seconds"],
-                                      "max_rss": big["max_rss"] / small["max_rss"]}
+        result["growth_160_vs_40"] = {key: big[key] / small[key]
+                                      for key in ("pages", "seconds", "max_rss")}
     return result
 
 
@@ -436,7 +440,7 @@ def make(root: Path, *args) -> Run:
 
 
 def rebuilt(result: Run) -> int:
-    """How many editions a make run rebuilt (it echoes each recipe)."""
+    """How many editions a make run built (make echoes each recipe)."""
     return sum("briefing build" in line for line in result.stdout.splitlines())
 
 
@@ -454,14 +458,15 @@ def bench_make(root: Path, repeats: int) -> dict:
             handle.write(f"\n# benchmark edit {index + 1}\n")
         edited.append(make(root, "briefs"))
     return {"first": {"seconds": first.seconds, "rebuilt": rebuilt(first)},
-            "no_change": {"seconds": median(r.seconds for r in unchanged),
+            "no_change": {"seconds": statistics.median(r.seconds for r in unchanged),
                           "rebuilt": max(rebuilt(r) for r in unchanged)},
-            "catalog_edit": {"seconds": median(r.seconds for r in edited),
+            "catalog_edit": {"seconds": statistics.median(r.seconds for r in edited),
                              "rebuilt": max(rebuilt(r) for r in edited)}}
 
 
 def bench_throughput(root: Path) -> dict:
-    """Eight copies of the flagship, both locales, with make -j1 and -j2 from a clean dist."""
+    """Eight copies of the flagship in both locales, built with make -j1 and with -j2,
+    each from an empty dist/ (fonts and charts cached)."""
     check_install_stamp(root)
     flagship = (root / FLAGSHIP).read_text("utf-8")
     (root / FLAGSHIP).unlink()
@@ -497,7 +502,7 @@ def plain_text_html(paragraphs: int, font_css: str) -> str:
 
 
 def fit_plain_text(pages: int, font_css: str) -> str:
-    """The plain-text document with exactly ``pages`` pages (found by bisection)."""
+    """The plain-text document of exactly ``pages`` pages, found by bisection."""
     from weasyprint import HTML
 
     low, high = 1, pages * 20  # a page holds fewer than 20 of these paragraphs
@@ -508,29 +513,30 @@ def fit_plain_text(pages: int, font_css: str) -> str:
         if found == pages:
             return html
         low, high = (middle + 1, high) if found < pages else (low, middle - 1)
-    raise RuntimeError(f"no plain-text document of {pages} pages")
+    raise RuntimeError(f"no plain-text document has exactly {pages} pages")
 
 
-def render_documents(*paths: str) -> dict:
-    """Lay out and write each HTML file in this (fresh) process; seconds and pages."""
+def render_documents(variant: str, *paths: str) -> dict:
+    """Lay out and write each HTML file in this (fresh) process: seconds and pages."""
     from weasyprint import HTML
 
+    options = {"pdf_variant": variant} if variant else {}
     seconds, pages = 0.0, 0
     for path in paths:
         started = time.perf_counter()
         document = HTML(filename=path).render()
-        document.write_pdf()
+        document.write_pdf(**options)
         seconds += time.perf_counter() - started
         pages += len(document.pages)
     return {"seconds": seconds, "pages": pages}
 
 
-def bench_per_page(root: Path, flagship: dict, stages: dict, repeats: int) -> dict:
-    """Seconds per page: the flagship's (whole warm build; layout and PDF write) and a
-    plain-text document's of the same page count, each edition matched."""
-    from briefing.fonts import font_face_css, prepared_faces
-
-    font_css = font_face_css(prepared_faces(root / "build"))
+def bench_per_page(root: Path, warm: float, stages: dict, repeats: int,
+                   variant: str | None) -> dict:
+    """Seconds per page of the flagship (whole warm build; layout and PDF write) and of
+    plain-text documents matching each edition's page count, in the same fonts."""
+    flagship_html = next((root / "html").glob("*.html")).read_text("utf-8")
+    font_css = "\n".join(re.findall(r"@font-face\s*\{[^}]*\}", flagship_html))
     documents = []
     for lang, pages in stages["pages"].items():
         path = root / "plain" / f"plain.{lang}.html"
@@ -540,19 +546,20 @@ def bench_per_page(root: Path, flagship: dict, stages: dict, repeats: int) -> di
     samples = []
     for index in range(repeats):
         log(f"per page: plain text, run {index + 1} of {repeats}")
-        samples.append(in_fresh_process(root, "render_documents", *documents))
+        samples.append(in_fresh_process(root, "render_documents", variant or "", *documents))
     pages = sum(stages["pages"].values())
-    plain = median(s["seconds"] for s in samples) / samples[0]["pages"]
-    ours = stages["weasyprint_layout_and_write"] / pages
-    return {"pages": pages, "warm_build": flagship["seconds"]["warm"] / pages,
-            "layout_and_write": ours, "plain_text": plain, "vs_plain_text": ours / plain}
+    plain = statistics.median(s["seconds"] for s in samples) / samples[0]["pages"]
+    ours = stages["layout_and_write"] / pages
+    return {"pages": pages, "warm_build": warm / pages, "layout_and_write": ours,
+            "plain_text": plain, "vs_plain_text": ours / plain}
 
 
-# -- report --------------------------------------------------------------------------
+# -- the report ----------------------------------------------------------------------
 
 def machine() -> dict:
     return {"platform": platform.platform(), "cpus": os.cpu_count(),
-            "memory_bytes": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")}
+            "memory_bytes": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"),
+            "load_average_at_start": os.getloadavg()[0]}
 
 
 def versions() -> dict:
@@ -561,89 +568,100 @@ def versions() -> dict:
 
 
 def targets(r: dict) -> list[dict]:
-    """The targets of issue 7: name, measured value, limit, and whether it holds."""
+    """The targets of issue 7: what, the value measured, the limit, whether it holds
+    (None when the run did not measure it)."""
     scale = r["scale"]
-    growth = scale.get("growth_160_vs_40", {}).get("seconds")
     rows = [
         ("warm build / weasyprint command", r["flagship"]["warm_vs_peer"], "<=", 0.9),
         ("cold build / weasyprint command", r["flagship"]["cold_vs_peer"], "<=", 1.1),
-        ("share of a warm build that is not WeasyPrint", r["stages"]["not_weasyprint_share"],
-         "<=", 0.15),
-        ("time of 160 pages / time of 40 pages", growth, "<=", 4.4),
+        ("share of a warm build that is not WeasyPrint",
+         r["stages"]["not_weasyprint_share"], "<=", 0.15),
+        ("time of 160 pages / time of 40 pages",
+         scale.get("growth_160_vs_40", {}).get("seconds"), "<=", 4.4),
         (f"peak memory / weasyprint command ({scale['peer']['pages']} pages)",
          scale["memory_vs_peer"], "<=", 1.2),
         ("no-change make briefs, seconds", r["make"]["no_change"]["seconds"], "<", 0.5),
         ("make -j2 speed-up over -j1", r["throughput"]["speedup"], ">=", 1.6),
     ]
-    checks = {"<=": lambda v, t: v <= t, "<": lambda v, t: v < t, ">=": lambda v, t: v >= t}
+    holds = {"<=": lambda v, t: v <= t, "<": lambda v, t: v < t, ">=": lambda v, t: v >= t}
     return [{"target": name, "value": value, "op": op, "limit": limit,
-             "pass": None if value is None else checks[op](value, limit)}
+             "pass": None if value is None else holds[op](value, limit)}
             for name, value, op, limit in rows]
 
 
+def _s(value: float) -> str:
+    return f"{value:.2f} s"
+
+
+def _mb(value: int) -> str:
+    return f"{value / 2 ** 20:.0f} MB"
+
+
+def _x(value: float) -> str:
+    return f"{value:.2f}×"
+
+
 def table(r: dict) -> list[tuple[str, str, str, str]]:
-    """The rows of the printed table: a label and three columns, headings included."""
-    s = lambda x: f"{x:.2f} s"  # noqa: E731
-    ms = lambda x: f"{x * 1000:.0f} ms"  # noqa: E731
-    mb = lambda x: f"{x / 2 ** 20:.0f} MB"  # noqa: E731
-    x = lambda x: f"{x:.2f}×"  # noqa: E731
-    f, st, sc, mk, tp, pp = (r[k] for k in ("flagship", "stages", "scale", "make",
-                                            "throughput", "per_page"))
+    """The rows of the printed table: a label and three columns; section headings
+    name their columns."""
+    fl, st, sc, mk, tp, pp = (r[k] for k in ("flagship", "stages", "scale", "make",
+                                             "throughput", "per_page"))
     pages = " + ".join(f"{lang} {n}" for lang, n in st["pages"].items())
     rows = [(f"1 Flagship, both editions ({pages} pages), whole process",
-             "ours", "weasyprint", "ours/peer"),
-            ("  cold: chart cache empty, fonts prepared", s(f["seconds"]["cold"]),
-             s(f["seconds"]["peer"]), x(f["cold_vs_peer"])),
-            ("  warm: charts cached", s(f["seconds"]["warm"]), s(f["seconds"]["peer"]),
-             x(f["warm_vs_peer"])),
-            ("2 Stages of one warm build (fresh process)", "seconds", "share", "")]
-    rows += [(f"  {name}{' *' if name in WEASYPRINT_STAGES else ''}", s(seconds),
+             "ours", "peer", "ours/peer"),
+            ("  cold: chart cache empty, fonts prepared", _s(fl["seconds"]["cold"]),
+             _s(fl["seconds"]["peer"]), _x(fl["cold_vs_peer"])),
+            ("  warm: charts cached", _s(fl["seconds"]["warm"]), _s(fl["seconds"]["peer"]),
+             _x(fl["warm_vs_peer"])),
+            ("2 Stages of one warm build, fresh process", "seconds", "share", "")]
+    rows += [(f"  {name}{' *' if name in WEASYPRINT_STAGES else ''}", _s(seconds),
               f"{st['shares'][name]:.1%}", "") for name, seconds in st["seconds"].items()]
-    rows += [("  total (* WeasyPrint)", s(st["total"]),
+    rows += [("  total (* WeasyPrint's part)", _s(st["total"]),
               f"{1 - st['not_weasyprint_share']:.1%} *", ""),
-             ("  not in the process: interpreter start-up", s(max(
-                 f["seconds"]["warm"] - st["total"], 0.0)), "", ""),
+             ("  whole warm process minus total: start-up", _s(fl["seconds"]["warm"]
+                                                                - st["total"]), "", ""),
              ("3 Scale: synthetic briefs, warm build", "seconds", "peak RSS", "pages")]
-    rows += [(f"  about {c['target']} pages ({c['chapters']} chapters)", s(c["seconds"]),
-              mb(c["max_rss"]), str(c["pages"])) for c in sc["cases"]]
-    rows.append(("  weasyprint command, same HTML as the largest", s(sc["peer"]["seconds"]),
-                 mb(sc["peer"]["max_rss"]), str(sc["peer"]["pages"])))
-    rows.append(("  peak memory ours/peer (largest)", "", x(sc["memory_vs_peer"]), ""))
+    rows += [(f"  about {c['target']} pages ({c['chapters']} chapters)", _s(c["seconds"]),
+              _mb(c["max_rss"]), str(c["pages"])) for c in sc["cases"]]
+    rows += [("  peer on the HTML of the largest", _s(sc["peer"]["seconds"]),
+              _mb(sc["peer"]["max_rss"]), str(sc["peer"]["pages"])),
+             ("  peak memory ours/peer, largest", "", _x(sc["memory_vs_peer"]), "")]
     if "growth_160_vs_40" in sc:
-        g = sc["growth_160_vs_40"]
-        rows.append(("  growth 160 vs 40 pages", x(g["seconds"]), x(g["max_rss"]),
-                     x(g["pages"])))
-    rows += [("4 Make (editions rebuilt in the last column)", "seconds", "", "rebuilt"),
-             ("  first make briefs (two processes)", s(mk["first"]["seconds"]), "",
+        growth = sc["growth_160_vs_40"]
+        rows.append(("  growth from 40 to 160 pages", _x(growth["seconds"]),
+                     _x(growth["max_rss"]), _x(growth["pages"])))
+    rows += [("4 Make", "seconds", "", "rebuilt"),
+             ("  first make briefs (an edition a process)", _s(mk["first"]["seconds"]), "",
               str(mk["first"]["rebuilt"])),
-             ("  no-change make briefs", ms(mk["no_change"]["seconds"]), "",
+             ("  no-change make briefs", f"{mk['no_change']['seconds'] * 1000:.0f} ms", "",
               str(mk["no_change"]["rebuilt"])),
-             ("  after editing locales/vi/.../facts.po", s(mk["catalog_edit"]["seconds"]), "",
-              str(mk["catalog_edit"]["rebuilt"])),
-             (f"5 Throughput: {THROUGHPUT_BRIEFS} briefs × 2 locales, clean dist",
-              "seconds", "", "editions"),
-             ("  make -j1 briefs", s(tp["j1"]["seconds"]), "", str(tp["j1"]["editions"])),
-             ("  make -j2 briefs", s(tp["j2"]["seconds"]), x(tp["speedup"]),
+             ("  after editing locales/vi/LC_MESSAGES/facts.po",
+              _s(mk["catalog_edit"]["seconds"]), "", str(mk["catalog_edit"]["rebuilt"])),
+             (f"5 Throughput: {THROUGHPUT_BRIEFS} briefs × 2 locales from an empty dist",
+              "seconds", "speed-up", "editions"),
+             ("  make -j1 briefs", _s(tp["j1"]["seconds"]), "", str(tp["j1"]["editions"])),
+             ("  make -j2 briefs", _s(tp["j2"]["seconds"]), _x(tp["speedup"]),
               str(tp["j2"]["editions"])),
-             (f"6 Per page (flagship, {pp['pages']} pages)", "s/page", "", "ratio"),
+             (f"6 Per page, flagship ({pp['pages']} pages)", "s/page", "", "vs plain"),
              ("  warm build, whole process", f"{pp['warm_build']:.3f}", "", ""),
              ("  layout + PDF write", f"{pp['layout_and_write']:.3f}", "",
-              x(pp["vs_plain_text"])),
-             ("  plain text, same pages and font: layout + PDF write",
-              f"{pp['plain_text']:.3f}", "", "1.00×"),
-             ("7 Identical PDFs (SOURCE_DATE_EPOCH)", "", "", "")]
+              _x(pp["vs_plain_text"])),
+             ("  plain text, same pages and fonts: layout + PDF write",
+              f"{pp['plain_text']:.3f}", "", _x(1.0)),
+             (f"7 Identical PDFs, SOURCE_DATE_EPOCH={EPOCH}", "", "", "")]
     rows += [(f"  {name}", "", "", "yes" if same else "NO")
              for name, same in r["identical"].items()]
     return rows
 
 
 def print_report(r: dict) -> None:
-    m, v = r["machine"], r["versions"]
-    print(f"briefing benchmark: {m['platform']}, {m['cpus']} CPUs, "
-          f"{m['memory_bytes'] / 2 ** 30:.1f} GiB; Python {v['python']}, "
-          + ", ".join(f"{name} {v[name]}" for name in VERSIONS_OF))
-    print(f"medians of {r['settings']['repeats']} runs; "
-          f"SOURCE_DATE_EPOCH={r['settings']['source_date_epoch']}\n")
+    m, v, settings = r["machine"], r["versions"], r["settings"]
+    print(f"briefing benchmark on {m['platform']}, {m['cpus']} CPUs, "
+          f"{m['memory_bytes'] / 2 ** 30:.1f} GiB, load average "
+          f"{m['load_average_at_start']:.2f} at start and {m['load_average_at_end']:.2f} at end")
+    print(f"Python {v['python']}, " + ", ".join(f"{name} {v[name]}" for name in VERSIONS_OF))
+    print(f"Medians of {settings['repeats']} runs ({settings['scale_repeats']} for scale); "
+          f"peer: {settings['peer']} on the HTML that briefing emits\n")
     for label, *cells in table(r):
         print(f"{label:<56}" + "".join(f"{cell:>11}" for cell in cells).rstrip())
     print()
@@ -667,27 +685,31 @@ def parse_args(argv) -> argparse.Namespace:
 def main(argv=None) -> int:
     args = parse_args(argv)
     repeats = 3 if args.quick else 5
-    sizes = SCALE[:-1] if args.quick else SCALE
+    scale_repeats = 1 if args.quick else 2
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    variant = default_pdf_variant()
     results = {"machine": machine(), "versions": versions(),
                "settings": {"quick": args.quick, "repeats": repeats,
-                            "source_date_epoch": int(EPOCH)}}
+                            "scale_repeats": scale_repeats, "source_date_epoch": int(EPOCH),
+                            "peer": "weasyprint" + (f" --pdf-variant {variant}" if variant
+                                                    else "")}}
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         base = project_copy(Path(tmp) / "flagship")
-        results["flagship"] = bench_flagship(base, repeats)
+        results["flagship"] = bench_flagship(base, repeats, variant)
         results["stages"] = bench_stages(base, repeats)
-        results["per_page"] = bench_per_page(base, results["flagship"], results["stages"],
-                                             repeats)
+        results["per_page"] = bench_per_page(base, results["flagship"]["seconds"]["warm"],
+                                             results["stages"], repeats, variant)
         results["identical"] = {
-            "cold build = warm build": same_bytes(base / "out/cold", base / "out/warm"),
-            "staged in-process build = warm build": same_bytes(base / "out/staged",
-                                                               base / "out/warm"),
+            "cold build = warm build": same_pdfs(base / "out/cold", base / "out/warm"),
+            "staged build = warm build": same_pdfs(base / "out/staged", base / "out/warm"),
         }
-        results["scale"] = bench_scale(project_copy(Path(tmp) / "scale", base), sizes,
-                                       max(1, repeats // 2))
+        results["scale"] = bench_scale(project_copy(Path(tmp) / "scale", base),
+                                       SCALE[:-1] if args.quick else SCALE, scale_repeats,
+                                       variant)
         results["make"] = bench_make(project_copy(Path(tmp) / "make", base), repeats)
         results["throughput"] = bench_throughput(project_copy(Path(tmp) / "throughput",
                                                               base))
+    results["machine"]["load_average_at_end"] = os.getloadavg()[0]
     results["targets"] = targets(results)
     print_report(results)
     if args.out:

@@ -121,7 +121,7 @@ def test_a_drawn_chart_is_reused_not_redrawn(monkeypatch, tmp_path):
     assert draw_charts(view, tmp_path) == first
 
 
-def test_a_warm_build_does_not_import_matplotlib(flagship_dist, tmp_path):
+def test_a_warm_build_does_not_import_matplotlib(tmp_path):
     script = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -129,7 +129,10 @@ def test_a_warm_build_does_not_import_matplotlib(flagship_dist, tmp_path):
         f"build([Path({str(FLAGSHIP)!r})], Options(out=Path({str(tmp_path)!r}), "
         "format='html'))\n"
         "print('matplotlib' in sys.modules)\n")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    outputs = []
+    for _ in ("cold or warm", "warm"):
+        done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout.strip())
+    assert outputs[1] == "False"

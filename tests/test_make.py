@@ -18,7 +18,9 @@ VENV = Path(sys.prefix)  # the virtual environment running the tests
 
 def make(project: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    return subprocess.run(["make", "--no-print-directory", f"VENV={VENV}", *args],
+    return subprocess.run(["make", "--no-print-directory", f"VENV={VENV}",
+                           # never reinstall the shared environment from a copy
+                           "--assume-old", f"{VENV}/.installed", *args],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 

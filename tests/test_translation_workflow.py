@@ -27,7 +27,9 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def make(project: Path, *args: str):
-    return run(project, "make", "--no-print-directory", f"VENV={sys.prefix}", *args)
+    return run(project, "make", "--no-print-directory", f"VENV={sys.prefix}",
+               # never reinstall the shared environment from a copy
+               "--assume-old", f"{sys.prefix}/.installed", *args)
 
 
 def briefing(project: Path, *args: str):
