@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from babel.messages.catalog import Message
 from babel.messages.pofile import PoFileError, read_po
@@ -45,7 +45,7 @@ class Catalog:
     # msgids present in the .po but not usable: (context, msgid) -> (location, why)
     unusable: dict[tuple[Optional[str], str], tuple[Location, str]] = field(
         default_factory=dict)
-    plural: object = staticmethod(lambda n: int(n != 1))
+    plural: Callable[[int], int] = field(default=lambda n: int(n != 1))  # English rule
     stats: Counter = field(default_factory=Counter)
 
     def lookup(self, msgid: str, context: Optional[str] = None) -> Optional[Entry]:

@@ -7,7 +7,6 @@ what is built here and compute nothing themselves.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Optional
 
@@ -199,17 +198,12 @@ class EditionView:
                      key=self.notes.get)
         parts = []
         for source in (self.brief.source_by_id[i] for i in ids):
-            who = source.publisher or self.t(source, "kind") if source.kind else \
-                source.publisher or self.loc.translate("not stated")
+            who = source.publisher or (self.t(source, "kind") if source.kind
+                                       else self.loc.translate("not stated"))
             when = self.loc.date(source.date) if source.date else \
                 self.loc.translate("date not stated")
             parts.append(f"[{self.notes[source.id]}] {who}, {when}")
         return "; ".join(parts)
-
-    def today(self, epoch: Optional[int]) -> str:
-        day = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date() \
-            if epoch is not None else datetime.date.today()
-        return self.loc.today_long(day)
 
 
 def _initial_capital(text: str) -> str:

@@ -7,7 +7,6 @@ bound to its locale and never pass a locale around themselves.
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -158,6 +157,3 @@ class Localizer:
 
     def list(self, items: Iterable[str]) -> str:
         return format_list(list(items), locale=self.babel)
-
-    def today_long(self, day: datetime.date) -> str:
-        return format_date(day, "long", locale=self.babel)
