@@ -115,32 +115,10 @@ def source_date_epoch() -> Optional[int]:
                                      f"'{value}' is not a number of seconds")]) from None
 
 
-def check(paths: list[Path], options: Options) -> Report:
-    """Validate facts files and the catalogs of their locales, rendering nothing."""
-    problems = Collector()
-    for path in paths:
-        try:
-            brief = load_brief(path)
-        except InputError as exc:
-            problems.diagnostics.extend(exc.diagnostics)
-            continue
-        for locale in editions_of(brief, options, problems):
-            loc = Localizer.load(options.root, locale, problems, strict=options.strict)
-            try:
-                build_edition(brief, loc)
-            except InputError as exc:
-                problems.diagnostics.extend(exc.diagnostics)
-            problems.diagnostics.extend(
-                Diagnostic(where, "error" if options.strict else "warning", message)
-                for where, message in loc.fallback_diagnostics())
-    problems.raise_if_errors()
-    return Report(warnings=problems.diagnostics)
-
-
-def build(paths: list[Path], options: Options) -> Report:
-    """Build every edition of every facts file; raise InputError on any bad input."""
-    problems = Collector()
-    editions: list[tuple[Brief, EditionView]] = []
+def localize(paths: list[Path], options: Options,
+             problems: Collector) -> list[tuple[Brief, EditionView]]:
+    """Load every facts file and localize it for each locale, collecting problems."""
+    editions = []
     for path in paths:
         try:
             brief = load_brief(path)
@@ -154,6 +132,24 @@ def build(paths: list[Path], options: Options) -> Report:
                 editions.append((brief, build_edition(brief, loc)))
             except InputError as exc:
                 problems.diagnostics.extend(exc.diagnostics)
+    return editions
+
+
+def check(paths: list[Path], options: Options) -> Report:
+    """Validate facts files and the catalogs of their locales, rendering nothing."""
+    problems = Collector()
+    for _, edition in localize(paths, options, problems):
+        problems.diagnostics.extend(
+            Diagnostic(where, "error" if options.strict else "warning", message)
+            for where, message in edition.loc.fallback_diagnostics())
+    problems.raise_if_errors()
+    return Report(warnings=problems.diagnostics)
+
+
+def build(paths: list[Path], options: Options) -> Report:
+    """Build every edition of every facts file; raise InputError on any bad input."""
+    problems = Collector()
+    editions = localize(paths, options, problems)
     problems.raise_if_errors()
 
     epoch = source_date_epoch()

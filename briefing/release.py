@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__
 from .build import project_root, Options, editions_of
 from .catalogs import DOMAINS, load_catalog, po_path
-from .diagnostics import Collector, Diagnostic, InputError, Location, emit
+from .diagnostics import Collector, InputError, Location, emit
 from .facts import load_brief, shown_path
 from .i18n import SOURCE_LOCALE
 from .pdf import write_atomically

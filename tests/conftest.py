@@ -71,9 +71,23 @@ def pdf_text(flagship_dist):
     return {locale: text(locale) for locale in ("en", "vi")}
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's inputs and code, for tests that change them."""
+def copy_project(dest: Path, with_make: bool = False) -> Path:
+    """A copy of the project's inputs and code, for tests that change them; with
+    its Makefile and the prepared fonts when the test runs Make in it."""
     for name in ("briefing", "charts", "templates", "locales", "facts"):
         shutil.copytree(ROOT / name, dest / name,
                         ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    if with_make:
+        for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+            shutil.copy2(ROOT / name, dest / name)
+        shutil.copytree(ROOT / "build" / "fonts", dest / "build" / "fonts")
     return dest
+
+
+def make_in(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run make in a project copy with the test environment's virtualenv."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    return subprocess.run(["make", "--no-print-directory", f"VENV={sys.prefix}",
+                           # never reinstall the shared environment from a copy
+                           "--assume-old", f"{sys.prefix}/.installed", *args],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)

@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH, ROOT, copy_project
+from conftest import ROOT, copy_project, make_in
 
-VENV = Path(sys.prefix)  # the virtual environment running the tests
-
-
-def make(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    return subprocess.run(["make", "--no-print-directory", f"VENV={VENV}",
-                           # never reinstall the shared environment from a copy
-                           "--assume-old", f"{VENV}/.installed", *args],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+make = make_in
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    dest = copy_project(tmp_path_factory.mktemp("project"))
-    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
-        shutil.copy2(ROOT / name, dest / name)
-    # Share the prepared fonts; everything else starts empty.
-    shutil.copytree(ROOT / "build" / "fonts", dest / "build" / "fonts")
-    return dest
+    return copy_project(tmp_path_factory.mktemp("project"), with_make=True)
 
 
 def built(result) -> list[str]:

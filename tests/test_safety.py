@@ -43,7 +43,7 @@ def hostile_brief(tmp_path: Path, port: int) -> Path:
     text = (FIXTURES / "minimal.yaml").read_text("utf-8")
     text = text.replace(
         "Fighting began on {date:1988-02-20} and <b>tags</b> & ampersands print as typed.",
-        f"<img src='file:///etc/passwd'><link rel='attachment' href='file:///etc/hostname'>"
+        "<img src='file:///etc/passwd'><link rel='attachment' href='file:///etc/hostname'>"
         "<style>@import url(http://localhost/x.css);</style>"
         "<script>alert('x')</script> url(http://localhost/y)")
     text = text.replace('    title: "A report"\n',

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
-from conftest import EPOCH, ROOT, copy_project
+from conftest import EPOCH, copy_project, make_in
 
 FACTS = "facts/nagorno-karabakh.yaml"
 OLD = "is predominantly ethnic Armenian and is administered"
@@ -26,10 +25,7 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess:
                           timeout=600)
 
 
-def make(project: Path, *args: str):
-    return run(project, "make", "--no-print-directory", f"VENV={sys.prefix}",
-               # never reinstall the shared environment from a copy
-               "--assume-old", f"{sys.prefix}/.installed", *args)
+make = make_in
 
 
 def briefing(project: Path, *args: str):
@@ -51,11 +47,7 @@ def line_of(path: Path, text: str) -> int:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    dest = copy_project(tmp_path_factory.mktemp("workflow"))
-    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
-        shutil.copy2(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "build" / "fonts", dest / "build" / "fonts")
-    return dest
+    return copy_project(tmp_path_factory.mktemp("workflow"), with_make=True)
 
 
 def test_a_new_locale_from_init_to_a_translated_string_in_the_pdf(project):
