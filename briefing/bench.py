@@ -662,8 +662,10 @@ def print_report(r: dict) -> None:
     print(f"Python {v['python']}, " + ", ".join(f"{name} {v[name]}" for name in VERSIONS_OF))
     print(f"Medians of {settings['repeats']} runs ({settings['scale_repeats']} for scale); "
           f"peer: {settings['peer']} on the HTML that briefing emits\n")
-    for label, *cells in table(r):
-        print(f"{label:<56}" + "".join(f"{cell:>11}" for cell in cells).rstrip())
+    rows = table(r)
+    width = max(len(label) for label, *_ in rows)
+    for label, *cells in rows:
+        print((label.ljust(width) + "".join(f"{cell:>11}" for cell in cells)).rstrip())
     print()
     for t in r["targets"]:
         verdict = {True: "PASS", False: "FAIL", None: "SKIP"}[t["pass"]]

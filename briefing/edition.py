@@ -77,7 +77,8 @@ class EditionView:
             return Markup("")
         links = Markup(",").join(
             Markup('<a href="#source-{0}">{0}</a>').format(n) for n in numbers)
-        return Markup('<sup class="cite">{}</sup>').format(links)
+        # Brackets, so that a note call after a figure never reads as an exponent.
+        return Markup('<sup class="cite">[{}]</sup>').format(links)
 
     def render_prose(self, node, name: str, sources=()) -> Markup:
         """A prose field as HTML: text escaped, claims and dates filled in."""
@@ -95,7 +96,7 @@ class EditionView:
         if sources and pieces and isinstance(pieces[-1], str):
             # Keep the note call on the line of the word it follows.
             head, space, last = str(out.pop()).rpartition(" ")
-            out.append(Markup('{}{}<span class="figure">{}{}</span>').format(
+            out.append(Markup('{}{}<span class="nobreak">{}{}</span>').format(
                 Markup(head), space, Markup(last), self.cite(sources)))
         elif sources:
             out.append(self.cite(sources))
@@ -114,6 +115,12 @@ class EditionView:
         return "".join(out)
 
     # -- views ---------------------------------------------------------------------
+    def unbroken(self, node, name: str) -> Markup:
+        """A heading's text with no line break at its hyphens ("Nagorno-Karabakh")."""
+        return Markup(" ").join(
+            Markup('<span class="nobreak">{}</span>').format(word) if "-" in word
+            else escape(word) for word in self.plain(node, name).split(" "))
+
     @property
     def as_of(self) -> str:
         return self.loc.date(self.meta.as_of)
@@ -181,12 +188,11 @@ class EditionView:
                 "number": self.notes[source.id],
                 "publisher": source.publisher or not_stated,
                 "publisher_stated": bool(source.publisher),
-                "title": source.title,
+                "title": self.t(source, "title"),
                 "kind": self.t(source, "kind") if source.kind else "",
                 "date": self.loc.date(source.date) if source.date else not_stated,
                 "date_stated": source.date is not None,
-                "language": _initial_capital(Locale.parse(source.language)
-                                             .get_display_name(self.loc.babel)),
+                "language": Locale.parse(source.language).get_display_name(self.loc.babel),
                 "url": source.url or "",
                 "note": self.plain(source, "note") if source.note else "",
             })
@@ -205,7 +211,3 @@ class EditionView:
             parts.append(f"[{self.notes[source.id]}] {who}, {when}")
         return "; ".join(parts)
 
-
-def _initial_capital(text: str) -> str:
-    """'tiếng Anh' -> 'Tiếng Anh': str.capitalize() would lower the rest."""
-    return text[:1].upper() + text[1:]

@@ -34,8 +34,10 @@ def chart_data(edition: EditionView, chart) -> ChartData:
         figure = edition.figure(claim)
         low = claim.value if claim.value is not None else claim.low
         high = claim.upper
+        # Who gives the figure, briefly: the party when there is one.
+        who = edition.party_name(claim.claimed_by) or figure.claimed_by
         points.append(Point(
-            label=_row_label(figure.label, figure.claimed_by),
+            label=_row_label(figure.label, who),
             low=float(low), high=float(high), qualifier=claim.qualifier,
             series=kind.series_of(figure.status, claim.measure, claim.metric),
             text=figure.figure))
@@ -56,7 +58,7 @@ def _translate_legend(loc, style: dict) -> str:
 
 
 def _row_label(label: str, claimed_by: str, width: int = 44) -> str:
-    text = f"{label} ({claimed_by})" if claimed_by else label
+    text = f"{label} — {claimed_by}" if claimed_by else label
     return text if len(text) <= width else _wrap(text, width)
 
 
@@ -76,7 +78,7 @@ def _log_ticks(lows, highs, number) -> tuple:
     """Decades spanning the figures, with room on the right for the direct labels.
     A zero has no place on a log axis: it sits on the axis's left edge, labelled."""
     positive = [v for v in (*lows, *highs) if v > 0] or [1]
-    first = math.floor(math.log10(max(min(positive), 1)))
+    first = math.floor(math.log10(max(min(positive), 1)) - 0.3)  # keep off the edge
     last = math.ceil(math.log10(max(positive)) + 0.7)
     return tuple((10.0 ** e, number(10 ** e)) for e in range(first, last + 1))
 

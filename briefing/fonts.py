@@ -102,7 +102,11 @@ def _prepare(face: Face) -> bytes:
         TTFont(str(face.source)), {"wght": face.weight, "wdth": 100},
         updateFontNames=True)
     options = subset.Options()
-    options.layout_features = ["*"]
+    # Every layout feature but 'ccmp': it decomposes precomposed letters such as 'ụ'
+    # into base and mark glyphs, and the PDF's text layer then reads them back wrong
+    # ("vụ" copied as "vuụ"). Text is NFC, and the fonts draw every precomposed
+    # Vietnamese letter directly, so nothing is lost on paper.
+    options.layout_features = sorted(_feature_tags(font) - {"ccmp"})
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
@@ -115,6 +119,15 @@ def _prepare(face: Face) -> bytes:
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def _feature_tags(font) -> set[str]:
+    tags = set()
+    for table in ("GSUB", "GPOS"):
+        if table in font:
+            tags.update(record.FeatureTag
+                        for record in font[table].table.FeatureList.FeatureRecord)
+    return tags
 
 
 def font_face_css(faces: list[tuple[Face, Path]]) -> str:

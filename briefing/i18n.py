@@ -25,6 +25,9 @@ SOURCE_LOCALE = "en"
 # House style: English editions write "19 September 2023", as British and
 # international institutions do; CLDR's plain "en" would write "September 19, 2023".
 FORMAT_LOCALES = {"en": "en_GB"}
+# The language tag of the document (PDF /Lang, hyphenation patterns): the English
+# of the briefs is American in spelling.
+DOCUMENT_LANGUAGES = {"en": "en-US"}
 NBSP = "\u00a0"
 
 
@@ -62,6 +65,10 @@ class Localizer:
                 catalogs[domain] = load_catalog(path, shown_path(path), domain, problems,
                                                 strict)
         return cls(locale, catalogs, mark_untranslated)
+
+    @property
+    def document_language(self) -> str:
+        return DOCUMENT_LANGUAGES.get(self.locale, self.locale.replace("_", "-"))
 
     @property
     def direction(self) -> str:
@@ -133,8 +140,10 @@ class Localizer:
         phrase = QUALIFIERS[claim.qualifier]
         if claim.qualifier != "exact":
             phrase = self.translate(phrase)
-        # Bind qualifier and figure so a line never breaks between them.
-        return (phrase % {"figure": core}).replace(" ", NBSP)
+        # Bind the figure to the word beside it, so no line breaks between them.
+        bound = phrase.replace(" %(figure)s", NBSP + "%(figure)s") \
+                      .replace("%(figure)s ", "%(figure)s" + NBSP)
+        return bound % {"figure": core}
 
     def date(self, date: PartialDate) -> str:
         day = date.first_day()

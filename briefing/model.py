@@ -136,7 +136,7 @@ class Prose(Node):
 @dataclass(frozen=True)
 class Source(Node):
     id: str = spec("Source id.", pattern=ID_PATTERN)
-    title: str = spec("Title of the document, or a description in brackets.")
+    title: str = spec("Title of the document, or a description in brackets.", prose=True)
     language: str = spec("Language of the document (en, vi, ...).", pattern=LOCALE_PATTERN)
     kind: Optional[str] = spec("What the document is (news report, transcript, ...).",
                                required=False, prose=True)

@@ -20,7 +20,7 @@ SERIES = {
                  "legend": N_("Figure as reported")},
     "first": {"marker": "o", "filled": False, "color": VERMILION,
               "legend": N_("First report, later revised")},
-    "revised": {"marker": "s", "filled": True, "color": ORANGE,
+    "revised": {"marker": "s", "filled": True, "color": ORANGE, "edge": "#8a5a00",
                 "legend": N_("Revised figure")},
 }
 

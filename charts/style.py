@@ -61,7 +61,7 @@ def dotplot(data, series: dict) -> str:
     row_in = [0.12 + 0.14 * n for n in lines]
     handles_count = len(data.legend) + 2
     legend_rows = -(-handles_count // 2)
-    top_in, axis_in, legend_in = 0.1, 0.5, 0.2 * legend_rows + 0.1
+    top_in, axis_in, legend_in = 0.1, 0.48, 0.19 * legend_rows + 0.08
     plot_in = sum(row_in) + 0.1
     height = top_in + plot_in + axis_in + legend_in
     fig = plt.figure(figsize=(WIDTH_IN, height))
@@ -82,12 +82,19 @@ def dotplot(data, series: dict) -> str:
                     linewidth=2.2, solid_capstyle="butt", zorder=2)
             ax.plot([point.low, point.high], [row, row], linestyle="none", marker="|",
                     markersize=8, color=style["color"], zorder=3)
-        marker = ">" if point.qualifier in ("at_least", "more_than") else style["marker"]
-        ax.plot([point.high], [row], linestyle="none", marker=marker, markersize=7,
+        lower_bound = point.qualifier in ("at_least", "more_than")
+        if lower_bound:  # the true figure lies further right: an arrow says so
+            ax.annotate("", xy=(point.high * 2.2, row), xytext=(point.high, row),
+                        arrowprops={"arrowstyle": "-|>", "color": style["color"],
+                                    "lw": 1.3, "shrinkA": 0, "shrinkB": 0}, zorder=3)
+        ax.plot([point.high], [row], linestyle="none", marker=style["marker"], markersize=7,
                 markerfacecolor=style["color"] if style["filled"] else "white",
-                markeredgecolor=style["color"], markeredgewidth=1.4, zorder=4)
-        ax.annotate(point.text, (point.high, row), xytext=(7, 0),
-                    textcoords="offset points", va="center", ha="left", fontsize=7.5)
+                markeredgecolor=style.get("edge", style["color"]), markeredgewidth=1.4,
+                zorder=4)
+        ax.annotate(point.text, (point.high * (2.2 if lower_bound else 1), row),
+                    xytext=(6, 0), textcoords="offset points", va="center", ha="left",
+                    fontsize=7.5, zorder=5,
+                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"})
     ax.set_xscale("log")
     values = [v for v, _ in data.ticks]
     ax.set_xlim(values[0], values[-1])
@@ -107,10 +114,11 @@ def dotplot(data, series: dict) -> str:
         handles.append(ax.plot([], [], linestyle="none", marker=style["marker"],
                                markersize=7, markeredgewidth=1.4,
                                markerfacecolor=style["color"] if style["filled"] else "white",
-                               markeredgecolor=style["color"], label=label)[0])
+                               markeredgecolor=style.get("edge", style["color"]),
+                               label=label)[0])
     if any(p.qualifier in ("at_least", "more_than") for p in points):
-        handles.append(ax.plot([], [], linestyle="none", marker=">", markersize=7,
-                               color=INK, label=data.lower_bound_label)[0])
+        handles.append(ax.plot([], [], color=INK, linewidth=1.3, marker=">", markersize=5,
+                               label=data.lower_bound_label)[0])
     if any(p.high > p.low for p in points):
         handles.append(ax.plot([], [], color=INK, linewidth=2.2, marker="|",
                                markersize=8, label=data.range_label)[0])

@@ -57,7 +57,7 @@ def test_formats_as_the_house_style_says():
     ("en", dict(value=30000, qualifier="about"), "about\u00a030,000"),
     ("vi", dict(value=30000, qualifier="about"), "khoảng\u00a030.000"),
     ("vi", dict(value=200, qualifier="more_than"), "hơn\u00a0200"),
-    ("vi", dict(value=5, qualifier="at_least"), "ít\u00a0nhất\u00a05"),
+    ("vi", dict(value=5, qualifier="at_least"), "ít nhất\u00a05"),
     ("en", dict(low=30000, high=35000), "30,000–35,000"),
     ("vi", dict(low=30000, high=35000), "30.000–35.000"),
     ("en", dict(value=90, metric="share"), "90%"),
