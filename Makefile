@@ -121,4 +121,4 @@ init-locale: extract ## start a new locale: make init-locale LANG=xx
 	done
 
 preview: briefs ## render every page of every edition to PNG, with a contact sheet
-	$(BIN)/python -m briefing.preview $(wildcard $(DIST)/*.pdf) --out preview
+	$(BIN)/python -m briefing.preview $(EDITIONS) --out preview

@@ -172,8 +172,9 @@ class EditionView:
         for event in events:
             rows = [self.figure(c) for c in self.brief.claims if c.event == event.id]
             if rows:
-                heading = f"{self.t(event, 'name')} ({self.loc.interval(event.start, event.end)})"
-                groups.append((heading, rows))
+                name, period = self.t(event, "name"), self.loc.interval(event.start, event.end)
+                # "Clashes of 2016", not "Clashes of 2016 (2016)"
+                groups.append((name if period in name else f"{name} ({period})", rows))
         rest = [self.figure(c) for c in self.brief.claims if c.event is None]
         if rest:
             groups.append((self.loc.translate("The region and its people"), rest))

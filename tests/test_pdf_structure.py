@@ -200,3 +200,17 @@ def test_vietnamese_text_copies_back_exactly_as_translated(flagship_dist):
     assert titles
     for title in titles:
         assert title in text, title
+
+
+def test_preview_renders_every_page_and_a_contact_sheet(flagship_dist, tmp_path):
+    from PIL import Image
+
+    from briefing.preview import main as preview
+
+    pdf = flagship_dist / "nagorno-karabakh.vi.pdf"
+    assert preview([str(pdf), "--out", str(tmp_path), "--scale", "0.5"]) == 0
+    with pikepdf.open(pdf) as document:
+        pages = len(document.pages)
+    assert len(list(tmp_path.glob("nagorno-karabakh.vi.page-*.png"))) == pages
+    with Image.open(tmp_path / "nagorno-karabakh.vi.contact.png") as sheet:
+        assert sheet.width > 0 and sheet.height > 0
