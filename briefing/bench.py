@@ -79,12 +79,13 @@ def log(message: str) -> None:
 @dataclass
 class Run:
     seconds: float
-    max_rss: int  # bytes
+    cpu_seconds: float  # user and system time
+    max_rss: int        # bytes
     stdout: str
 
 
 def run(cmd: list, cwd: Path, env: dict) -> Run:
-    """Run a command to completion: its wall time, peak memory and output.
+    """Run a command to completion: its wall and CPU time, peak memory and output.
 
     Raises RuntimeError, with the end of its stderr, if the command fails."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -100,14 +101,15 @@ def run(cmd: list, cwd: Path, env: dict) -> Run:
             raise RuntimeError(f"{' '.join(map(str, cmd))} (in {cwd}) exited with "
                                f"{process.returncode}:\n{tail}")
         out.seek(0)
-        return Run(seconds, usage.ru_maxrss * 1024, out.read().decode(errors="replace"))
+        return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
+                   out.read().decode(errors="replace"))
 
 
 def run_sequence(cmds: list[list], cwd: Path, env: dict) -> Run:
-    """Several commands one after the other: total time, the largest peak memory."""
+    """Several commands one after the other: total times, the largest peak memory."""
     runs = [run(cmd, cwd, env) for cmd in cmds]
-    return Run(sum(r.seconds for r in runs), max(r.max_rss for r in runs),
-               "".join(r.stdout for r in runs))
+    return Run(sum(r.seconds for r in runs), sum(r.cpu_seconds for r in runs),
+               max(r.max_rss for r in runs), "".join(r.stdout for r in runs))
 
 
 def environment(root: Path) -> dict:
@@ -401,8 +403,9 @@ def synthetic_brief(brief_id: str, chapters: int) -> str:
 
 
 def bench_scale(root: Path, sizes, repeats: int, variant: str | None) -> dict:
-    """Warm builds of synthetic briefs (time, peak memory, pages), the peer's memory on
-    the largest, and the growth from about 40 to about 160 pages."""
+    """Warm builds of synthetic briefs (time, peak memory, pages; an untimed HTML build
+    draws the charts first), the peer on the largest, and the growth from about 40 to
+    about 160 pages."""
     env = environment(root)
     cases = []
     for target, chapters in sizes:
@@ -466,7 +469,8 @@ def bench_make(root: Path, repeats: int) -> dict:
 
 def bench_throughput(root: Path) -> dict:
     """Eight copies of the flagship in both locales, built with make -j1 and with -j2,
-    each from an empty dist/ (fonts and charts cached)."""
+    each from an empty dist/ (fonts and charts cached). The CPU time over the wall time
+    (cores busy) tells whether -j2 had a second core to itself."""
     check_install_stamp(root)
     flagship = (root / FLAGSHIP).read_text("utf-8")
     (root / FLAGSHIP).unlink()
@@ -483,7 +487,8 @@ def bench_throughput(root: Path) -> dict:
         log(f"throughput: make -j{jobs}, {THROUGHPUT_BRIEFS} briefs")
         shutil.rmtree(root / "dist", ignore_errors=True)
         outcome = make(root, f"-j{jobs}", "briefs")
-        result[f"j{jobs}"] = {"seconds": outcome.seconds, "editions": rebuilt(outcome)}
+        result[f"j{jobs}"] = {"seconds": outcome.seconds, "editions": rebuilt(outcome),
+                              "cores_busy": outcome.cpu_seconds / outcome.seconds}
     result["speedup"] = result["j1"]["seconds"] / result["j2"]["seconds"]
     return result
 
@@ -638,10 +643,11 @@ def table(r: dict) -> list[tuple[str, str, str, str]]:
              ("  after editing locales/vi/LC_MESSAGES/facts.po",
               _s(mk["catalog_edit"]["seconds"]), "", str(mk["catalog_edit"]["rebuilt"])),
              (f"5 Throughput: {THROUGHPUT_BRIEFS} briefs × 2 locales from an empty dist",
-              "seconds", "speed-up", "editions"),
-             ("  make -j1 briefs", _s(tp["j1"]["seconds"]), "", str(tp["j1"]["editions"])),
-             ("  make -j2 briefs", _s(tp["j2"]["seconds"]), _x(tp["speedup"]),
-              str(tp["j2"]["editions"])),
+              "seconds", "cores busy", "editions")]
+    rows += [(f"  make -{jobs} briefs", _s(tp[jobs]["seconds"]),
+              f"{tp[jobs]['cores_busy']:.2f}", str(tp[jobs]["editions"]))
+             for jobs in ("j1", "j2")]
+    rows += [("  speed-up of -j2 over -j1", _x(tp["speedup"]), "", ""),
              (f"6 Per page, flagship ({pp['pages']} pages)", "s/page", "", "vs plain"),
              ("  warm build, whole process", f"{pp['warm_build']:.3f}", "", ""),
              ("  layout + PDF write", f"{pp['layout_and_write']:.3f}", "",
@@ -657,15 +663,15 @@ def table(r: dict) -> list[tuple[str, str, str, str]]:
 def print_report(r: dict) -> None:
     m, v, settings = r["machine"], r["versions"], r["settings"]
     print(f"briefing benchmark on {m['platform']}, {m['cpus']} CPUs, "
-          f"{m['memory_bytes'] / 2 ** 30:.1f} GiB, load average "
-          f"{m['load_average_at_start']:.2f} at start and {m['load_average_at_end']:.2f} at end")
+          f"{m['memory_bytes'] / 2 ** 30:.1f} GiB; load average "
+          f"{m['load_average_at_start']:.2f} at start, {m['load_average_at_end']:.2f} at end")
     print(f"Python {v['python']}, " + ", ".join(f"{name} {v[name]}" for name in VERSIONS_OF))
     print(f"Medians of {settings['repeats']} runs ({settings['scale_repeats']} for scale); "
           f"peer: {settings['peer']} on the HTML that briefing emits\n")
     rows = table(r)
     width = max(len(label) for label, *_ in rows)
     for label, *cells in rows:
-        print((label.ljust(width) + "".join(f"{cell:>11}" for cell in cells)).rstrip())
+        print((label.ljust(width) + "".join(f"{cell:>12}" for cell in cells)).rstrip())
     print()
     for t in r["targets"]:
         verdict = {True: "PASS", False: "FAIL", None: "SKIP"}[t["pass"]]
