@@ -42,6 +42,7 @@ class Options:
     paper: str = "a4"
     two_sided: bool = False
     pdf_variant: Optional[str] = "pdf/ua-1"  # tagged and accessible by default
+    jobs: int = 0                        # worker processes for layout; 0: one per core
     root: Path = field(default_factory=project_root)
 
 
@@ -157,18 +158,48 @@ def build(paths: list[Path], options: Options) -> Report:
     problems.raise_if_errors()  # glyphs checked in every edition before any is written
 
     report = Report()
-    for (brief, edition), html in zip(editions, pages):
-        started = time.perf_counter()
-        output, renderer_warnings = write_edition(edition, html, options)
+    laid_out = lay_out_all([html for html in pages], options)
+    for (brief, edition), html, result in zip(editions, pages, laid_out):
+        output, renderer_warnings = write_edition(edition, html, result, options)
         for message in renderer_warnings:  # WeasyPrint's log is silent unless routed
             report.warnings.append(Diagnostic(brief.loc, "warning", f"renderer: {message}"))
         # Strings printed in English are known only once the templates have run.
         for where, message in edition.loc.fallback_diagnostics():
             report.warnings.append(Diagnostic(where, "warning", message))
-        output.seconds = time.perf_counter() - started
         report.outputs.append(output)
     report.warnings[:0] = problems.diagnostics
     return report
+
+
+def lay_out_all(pages: list[str], options: Options) -> list[Optional[tuple]]:
+    """WeasyPrint on every edition's HTML: (pdf bytes, pages, warnings, seconds) each.
+
+    Layout is nearly all of a build, and editions are independent, so with more than
+    one edition and core they are laid out in forked worker processes, which inherit
+    the imports already paid. Each edition's bytes are the same either way.
+    """
+    if options.format != "pdf":
+        return [None] * len(pages)
+    from .fonts import font_roots
+
+    roots = [options.root / "templates", *font_roots(options.root / "build")]
+    jobs = [(html, roots, options.pdf_variant) for html in pages]
+    workers = min(len(jobs), options.jobs or os.cpu_count() or 1)
+    if workers <= 1:
+        return [_lay_out(*job) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_lay_out, *zip(*jobs)))
+
+
+def _lay_out(html: str, roots: list, variant: Optional[str]) -> tuple:
+    from .pdf import write_pdf
+
+    started = time.perf_counter()
+    data, pages, warnings = write_pdf(html, roots, variant)
+    return data, pages, warnings, time.perf_counter() - started
 
 
 def render_edition(edition: EditionView, options: Options, epoch: Optional[int],
@@ -190,23 +221,21 @@ def render_edition(edition: EditionView, options: Options, epoch: Optional[int],
     return html
 
 
-def write_edition(edition: EditionView, html: str,
+def write_edition(edition: EditionView, html: str, laid_out: Optional[tuple],
                   options: Options) -> tuple[Output, list[str]]:
-    from .fonts import font_roots
-    from .pdf import write_atomically, write_pdf
+    """Write one edition's file atomically: its PDF, or its HTML with --format html."""
+    from .pdf import write_atomically
 
-    build_dir = options.root / "build"
     stem = f"{edition.meta.id}.{edition.lang}"
-    if options.format == "html":
+    if laid_out is None:
         path = options.out / f"{stem}.html"
         write_atomically(path, html.encode("utf-8"))
         return Output(path, 0, 0.0), []
-    roots = [options.root / "templates", *font_roots(build_dir)]
-    data, pages, warnings = write_pdf(html, roots, options.pdf_variant)
+    data, pages, warnings, seconds = laid_out
     path = options.out / f"{stem}.pdf"
     write_atomically(path, data)
-    record_edition(build_dir, edition, data, pages)
-    return Output(path, pages, 0.0), warnings
+    record_edition(options.root / "build", edition, data, pages)
+    return Output(path, pages, seconds), warnings
 
 
 def record_edition(build_dir: Path, edition: EditionView, data: bytes, pages: int) -> None:

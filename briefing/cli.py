@@ -40,6 +40,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--paper", choices=("a4", "letter"), default="a4")
     b.add_argument("--two-sided", action="store_true",
                    help="mirrored margins, chapters on right-hand pages")
+    b.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="lay out up to N editions at once (default: one per core)")
     b.add_argument("--pdf-variant", choices=VARIANTS, default="pdf/ua-1",
                    help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
                         "or plain")
@@ -101,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
     options = Options(
         out=args.out, locales=tuple(args.locale), format=args.format, strict=args.strict,
         mark_untranslated=args.mark_untranslated, paper=args.paper,
-        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], root=args.root)
+        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant],
+        jobs=args.jobs, root=args.root)
     report = build(args.facts, options)
     emit(report.warnings)
     for output in report.outputs:

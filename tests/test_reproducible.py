@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, run_process
+from conftest import FIXTURES, FLAGSHIP, run_process
 
 
 def test_two_builds_are_byte_identical(tmp_path):
@@ -13,3 +13,11 @@ def test_two_builds_are_byte_identical(tmp_path):
         assert result.code == 0, result.err
     assert (first / "minimal.en.pdf").read_bytes() == (second / "minimal.en.pdf").read_bytes()
     assert str(FIXTURES).encode() not in (first / "minimal.en.pdf").read_bytes()
+
+
+def test_editions_laid_out_in_parallel_match_a_serial_build(flagship_dist, tmp_path):
+    result = run_process("build", FLAGSHIP, "--out", tmp_path, "--jobs", "1")
+    assert result.code == 0, result.err
+    for locale in ("en", "vi"):
+        name = f"nagorno-karabakh.{locale}.pdf"
+        assert (tmp_path / name).read_bytes() == (flagship_dist / name).read_bytes()
