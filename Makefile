@@ -14,11 +14,16 @@ STAMP    := $(VENV)/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
-MO_FILES := $(patsubst locales/%.po,build/mo/%.mo,$(wildcard locales/*/LC_MESSAGES/*.po))
+PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)
+MO_FILES := $(patsubst locales/%.po,build/mo/%.mo,$(PO_FILES))
 
-# What every edition is made from besides its facts and its catalogs.
+# What every edition is made from besides its facts and its catalogs (the tools
+# beside the compiler, such as the benchmark, change no edition).
+TOOLS  := briefing/bench.py briefing/preview.py briefing/potdiff.py briefing/status.py \
+	briefing/release.py
 ENGINE := $(STAMP) build/source-date-epoch \
-	$(wildcard briefing/*.py charts/*.py templates/*.j2 templates/*.css templates/*/*.j2)
+	$(filter-out $(TOOLS),$(wildcard briefing/*.py)) \
+	$(wildcard charts/*.py templates/*.j2 templates/*.css templates/*/*.j2)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv briefs check test preview schema clean release bench FORCE
@@ -54,8 +59,13 @@ $(DIST)/%.pdf:
 briefs: $(EDITIONS) ## build every brief in every locale it lists, into dist/
 	@echo "briefs: $(words $(EDITIONS)) editions up to date in $(DIST)/"
 
-check: $(STAMP) $(MO_FILES) ## validate facts files and catalogs without rendering
-	$(BRIEFING) check $(FACTS)
+# Every problem at once: each catalog through msgfmt --check, then every facts file
+# and its catalogs through the compiler; exit 2 if anything is wrong.
+check: $(STAMP) ## validate facts files and catalogs without rendering
+	@status=0; \
+	for po in $(PO_FILES); do msgfmt --check -o /dev/null $$po || status=2; done; \
+	$(BRIEFING) check $(FACTS) || status=$$?; \
+	exit $$status
 
 # Compiled catalogs are build products; msgfmt --check validates each .po as it goes.
 build/mo/%.mo: locales/%.po

@@ -74,16 +74,22 @@ def test_release_writes_checksums_and_manifest_and_repeats_itself(project):
     assert (project / "dist" / "SHA256SUMS").read_text() == sums
 
 
-def test_check_fails_with_exit_2_on_a_broken_catalog(project):
+def test_check_reports_catalog_and_facts_problems_together_with_exit_2(project):
     po = project / "locales" / "vi" / "LC_MESSAGES" / "messages.po"
-    good = po.read_text("utf-8")
+    facts = project / "facts" / "nagorno-karabakh.yaml"
+    good_po, good_facts = po.read_text("utf-8"), facts.read_text("utf-8")
     try:
-        po.write_text(good + '\nmsgid "Broken"\nmsgstr "Hỏng\n', "utf-8")
+        po.write_text(good_po + '\nmsgid "Broken"\nmsgstr "Hỏng\n', "utf-8")
+        facts.write_text(good_facts.replace("as_of: 2023-09-19", "as_of: 2023-09-31"), "utf-8")
         result = make(project, "check")
         assert result.returncode == 2
-        assert "messages.po" in result.stderr
+        # Both problems in one run: msgfmt's and the compiler's.
+        assert "messages.po:" in result.stderr
+        assert ("facts/nagorno-karabakh.yaml:5:10: error: brief.as_of: '2023-09-31' is not "
+                "a day of the calendar") in result.stderr
     finally:
-        po.write_text(good, "utf-8")
+        po.write_text(good_po, "utf-8")
+        facts.write_text(good_facts, "utf-8")
 
 
 def test_help_lists_each_target_with_one_line():
