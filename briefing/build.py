@@ -81,19 +81,26 @@ def editions_of(brief: Brief, options: Options, problems: Collector) -> list[str
     return [locale for locale in wanted if locale in known]
 
 
-def make_rules(paths: list[Path], out: Path, root: Path) -> str:
-    """Make rules naming each edition and the files it is built from."""
-    from .catalogs import DOMAINS, po_path
-
-    problems = Collector()
-    lines = []
+def briefs(paths: list[Path], options: Options, problems: Collector):
+    """(path, brief, locales to build) for each facts file that loads; the errors of
+    the others go to ``problems``."""
     for path in paths:
         try:
             brief = load_brief(path)
         except InputError as exc:
             problems.diagnostics.extend(exc.diagnostics)
             continue
-        for locale in editions_of(brief, Options(root=root), problems):
+        yield path, brief, editions_of(brief, options, problems)
+
+
+def make_rules(paths: list[Path], out: Path, root: Path) -> str:
+    """Make rules naming each edition and the files it is built from."""
+    from .catalogs import DOMAINS, po_path
+
+    problems = Collector()
+    lines = []
+    for path, brief, locales in briefs(paths, Options(root=root), problems):
+        for locale in locales:
             stem = f"{brief.brief.id}.{locale}"
             target = out / f"{stem}.pdf"
             catalogs = [] if locale == SOURCE_LOCALE else [
@@ -120,13 +127,8 @@ def localize(paths: list[Path], options: Options,
              problems: Collector) -> list[tuple[Brief, EditionView]]:
     """Load every facts file and localize it for each locale, collecting problems."""
     editions = []
-    for path in paths:
-        try:
-            brief = load_brief(path)
-        except InputError as exc:
-            problems.diagnostics.extend(exc.diagnostics)
-            continue
-        for locale in editions_of(brief, options, problems):
+    for _, brief, locales in briefs(paths, options, problems):
+        for locale in locales:
             loc = Localizer.load(options.root, locale, problems, strict=options.strict,
                                  mark_untranslated=options.mark_untranslated)
             try:

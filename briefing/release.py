@@ -16,10 +16,10 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
-from .build import project_root, Options, editions_of
+from .build import Options, briefs, project_root
 from .catalogs import DOMAINS, load_catalog, po_path
 from .diagnostics import Collector, InputError, Location, emit
-from .facts import load_brief, shown_path
+from .facts import shown_path
 from .i18n import SOURCE_LOCALE
 from .pdf import write_atomically
 
@@ -43,9 +43,8 @@ def coverage(root: Path, locale: str) -> dict:
 def manifest(paths: list[Path], out: Path, root: Path) -> dict:
     problems = Collector()
     editions = []
-    for path in paths:
-        brief = load_brief(path)
-        for locale in editions_of(brief, Options(root=root), problems):
+    for _, brief, locales in briefs(paths, Options(root=root), problems):
+        for locale in locales:
             stem = f"{brief.brief.id}.{locale}"
             pdf = out / f"{stem}.pdf"
             record_path = root / "build" / "editions" / f"{stem}.json"
