@@ -74,7 +74,7 @@ build/mo/%.mo: locales/%.po
 
 release: $(STAMP) $(MO_FILES) ## strict check, build everything, write SHA256SUMS and manifest.json
 	$(BRIEFING) check --strict $(FACTS)
-	$(MAKE) --no-print-directory briefs
+	$(MAKE) --no-print-directory briefs BUILD_FLAGS=--strict
 	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST)
 
 bench: $(STAMP) ## measure speed and memory (prints a table, writes build/bench.json)
