@@ -81,16 +81,27 @@ def editions_of(brief: Brief, options: Options, problems: Collector) -> list[str
     return [locale for locale in wanted if locale in known]
 
 
-def briefs(paths: list[Path], options: Options, problems: Collector):
-    """(path, brief, locales to build) for each facts file that loads; the errors of
-    the others go to ``problems``."""
+def edition_stem(brief_id: str, locale: str) -> str:
+    """The name of an edition's files: <brief-id>.<locale>."""
+    return f"{brief_id}.{locale}"
+
+
+def record_path(build_dir: Path, stem: str) -> Path:
+    """Where the build records what the release manifest needs of an edition."""
+    return build_dir / "editions" / f"{stem}.json"
+
+
+def editions(paths: list[Path], options: Options, problems: Collector):
+    """(path, brief, locale, stem) for each edition of each facts file that loads;
+    the errors of the others go to ``problems``."""
     for path in paths:
         try:
             brief = load_brief(path)
         except InputError as exc:
             problems.diagnostics.extend(exc.diagnostics)
             continue
-        yield path, brief, editions_of(brief, options, problems)
+        for locale in editions_of(brief, options, problems):
+            yield path, brief, locale, edition_stem(brief.brief.id, locale)
 
 
 def make_rules(paths: list[Path], out: Path, root: Path) -> str:
@@ -99,15 +110,13 @@ def make_rules(paths: list[Path], out: Path, root: Path) -> str:
 
     problems = Collector()
     lines = []
-    for path, brief, locales in briefs(paths, Options(root=root), problems):
-        for locale in locales:
-            stem = f"{brief.brief.id}.{locale}"
-            target = out / f"{stem}.pdf"
-            catalogs = [] if locale == SOURCE_LOCALE else [
-                os.path.relpath(po_path(root, locale, d)) for d in DOMAINS]
-            lines += [f"EDITIONS += {target}",
-                      f"FACTS_OF_{stem} := {path}",
-                      f"{target}: {' '.join([str(path), *catalogs])} $(ENGINE)"]
+    for path, _, locale, stem in editions(paths, Options(root=root), problems):
+        target = out / f"{stem}.pdf"
+        catalogs = [] if locale == SOURCE_LOCALE else [
+            os.path.relpath(po_path(root, locale, d)) for d in DOMAINS]
+        lines += [f"EDITIONS += {target}",
+                  f"FACTS_OF_{stem} := {path}",
+                  f"{target}: {' '.join([str(path), *catalogs])} $(ENGINE)"]
     problems.raise_if_errors()
     return "".join(line + "\n" for line in lines)
 
@@ -126,16 +135,15 @@ def source_date_epoch() -> Optional[int]:
 def localize(paths: list[Path], options: Options,
              problems: Collector) -> list[tuple[Brief, EditionView]]:
     """Load every facts file and localize it for each locale, collecting problems."""
-    editions = []
-    for _, brief, locales in briefs(paths, options, problems):
-        for locale in locales:
-            loc = Localizer.load(options.root, locale, problems, strict=options.strict,
-                                 mark_untranslated=options.mark_untranslated)
-            try:
-                editions.append((brief, build_edition(brief, loc)))
-            except InputError as exc:
-                problems.diagnostics.extend(exc.diagnostics)
-    return editions
+    localized = []
+    for _, brief, locale, _ in editions(paths, options, problems):
+        loc = Localizer.load(options.root, locale, problems, strict=options.strict,
+                             mark_untranslated=options.mark_untranslated)
+        try:
+            localized.append((brief, build_edition(brief, loc)))
+        except InputError as exc:
+            problems.diagnostics.extend(exc.diagnostics)
+    return localized
 
 
 def check(paths: list[Path], options: Options) -> Report:
@@ -228,7 +236,7 @@ def write_edition(edition: EditionView, html: str, laid_out: Optional[tuple],
     """Write one edition's file atomically: its PDF, or its HTML with --format html."""
     from .pdf import write_atomically
 
-    stem = f"{edition.meta.id}.{edition.lang}"
+    stem = edition_stem(edition.meta.id, edition.lang)
     if laid_out is None:
         path = options.out / f"{stem}.html"
         write_atomically(path, html.encode("utf-8"))
@@ -250,5 +258,5 @@ def record_edition(build_dir: Path, edition: EditionView, data: bytes, pages: in
     record = {"brief": edition.meta.id, "locale": edition.lang, "pages": pages,
               "sha256": hashlib.sha256(data).hexdigest(),
               "claims": len(edition.brief.claims), "sources": len(edition.brief.sources)}
-    path = build_dir / "editions" / f"{edition.meta.id}.{edition.lang}.json"
+    path = record_path(build_dir, edition_stem(edition.meta.id, edition.lang))
     write_atomically(path, json.dumps(record, sort_keys=True).encode())

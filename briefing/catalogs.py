@@ -52,6 +52,13 @@ class Catalog:
         return self.entries.get((context, msgid))
 
 
+def percent_translated(stats: Counter) -> float:
+    """Usable translations as a share of all entries (fuzzy, empty, broken count
+    against it; obsolete ones are not entries)."""
+    total = sum(stats[k] for k in ("translated", "fuzzy", "untranslated", "broken"))
+    return 100.0 * stats["translated"] / total if total else 100.0
+
+
 def po_path(root: Path, locale: str, domain: str) -> Path:
     return root / "locales" / locale / "LC_MESSAGES" / f"{domain}.po"
 

@@ -16,8 +16,8 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
-from .build import Options, briefs, project_root
-from .catalogs import DOMAINS, load_catalog, po_path
+from .build import Options, editions, project_root, record_path
+from .catalogs import DOMAINS, load_catalog, percent_translated, po_path
 from .diagnostics import Collector, InputError, Location, emit
 from .facts import shown_path
 from .i18n import SOURCE_LOCALE
@@ -35,37 +35,34 @@ def coverage(root: Path, locale: str) -> dict:
     for domain in DOMAINS:
         path = po_path(root, locale, domain)
         stats = load_catalog(path, shown_path(path), domain, Collector()).stats
-        total = stats["translated"] + stats["fuzzy"] + stats["untranslated"] + stats["broken"]
-        out[domain] = round(100.0 * stats["translated"] / total, 1) if total else 100.0
+        out[domain] = round(percent_translated(stats), 1)
     return out
 
 
 def manifest(paths: list[Path], out: Path, root: Path) -> dict:
     problems = Collector()
-    editions = []
-    for _, brief, locales in briefs(paths, Options(root=root), problems):
-        for locale in locales:
-            stem = f"{brief.brief.id}.{locale}"
-            pdf = out / f"{stem}.pdf"
-            record_path = root / "build" / "editions" / f"{stem}.json"
-            data = pdf.read_bytes() if pdf.exists() else b""
-            digest = hashlib.sha256(data).hexdigest()
-            record = json.loads(record_path.read_text()) if record_path.exists() else {}
-            if not data or record.get("sha256") != digest:
-                problems.error(Location(str(pdf)), "edition missing or not built by this "
-                                                   "project; run 'make briefs'")
-                continue
-            editions.append({
-                "brief": brief.brief.id, "locale": locale, "file": pdf.name,
-                "pages": record["pages"], "bytes": len(data), "sha256": digest,
-                "translation_coverage": coverage(root, locale),
-                "claims": record["claims"], "sources": record["sources"],
-            })
+    entries = []
+    for _, brief, locale, stem in editions(paths, Options(root=root), problems):
+        pdf = out / f"{stem}.pdf"
+        recorded = record_path(root / "build", stem)
+        data = pdf.read_bytes() if pdf.exists() else b""
+        digest = hashlib.sha256(data).hexdigest()
+        record = json.loads(recorded.read_text()) if recorded.exists() else {}
+        if not data or record.get("sha256") != digest:
+            problems.error(Location(str(pdf)), "edition missing or not built by this "
+                                               "project; run 'make briefs'")
+            continue
+        entries.append({
+            "brief": brief.brief.id, "locale": locale, "file": pdf.name,
+            "pages": record["pages"], "bytes": len(data), "sha256": digest,
+            "translation_coverage": coverage(root, locale),
+            "claims": record["claims"], "sources": record["sources"],
+        })
     problems.raise_if_errors()
     return {
         "compiler": {"briefing": __version__},
         "rendering": {name: metadata.version(name) for name in RENDERING},
-        "editions": editions,
+        "editions": entries,
     }
 
 

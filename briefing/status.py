@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalogs import DOMAINS, load_catalog, po_path
+from .catalogs import DOMAINS, load_catalog, percent_translated, po_path
 from .diagnostics import Collector
 from .facts import shown_path
 
@@ -28,9 +28,8 @@ def locale_status(root: Path) -> tuple[str, bool]:
         for domain in DOMAINS:
             path = po_path(root, locale, domain)
             stats = load_catalog(path, shown_path(path), domain, Collector()).stats
-            total = sum(stats[c] for c in COLUMNS if c != "obsolete")
-            percent = 100.0 * stats["translated"] / total if total else 100.0
-            if stats["translated"] < total or not path.exists():
+            percent = percent_translated(stats)
+            if percent < 100.0 or not path.exists():
                 complete = False
             rows.append((locale, domain, *(str(stats[c]) for c in COLUMNS),
                          f"{percent:.1f}%" if path.exists() else "missing"))
