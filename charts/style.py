@@ -50,6 +50,23 @@ def _pyplot():
     return plt
 
 
+def _room_for_labels(points, ticks, axis_in: float) -> float:
+    """The right end of the log axis: the last tick, or further when a direct label
+    (set right of its point, or of the arrow of a lower bound) would run past it."""
+    import math
+
+    low = math.log10(ticks[0])
+    upper = math.log10(ticks[-1])
+    for point in points:
+        anchor = point.high * (2.2 if point.qualifier in ("at_least", "more_than") else 1)
+        anchor = math.log10(max(anchor, ticks[0]))
+        label_in = (len(point.text) * 7.5 * 0.56 + 10) / 72  # Noto Sans 7.5 pt, padding
+        share = label_in / axis_in  # of the axis width the label needs
+        if share < 1:
+            upper = max(upper, (anchor - share * low) / (1 - share))
+    return 10 ** upper
+
+
 def dotplot(data, series: dict) -> str:
     """Draw points on a log axis, one row each, and return the SVG text."""
     plt = _pyplot()
@@ -97,7 +114,7 @@ def dotplot(data, series: dict) -> str:
                     bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"})
     ax.set_xscale("log")
     values = [v for v, _ in data.ticks]
-    ax.set_xlim(values[0], values[-1])
+    ax.set_xlim(values[0], _room_for_labels(points, values, (0.95 - left) * WIDTH_IN))
     ax.xaxis.set_major_locator(FixedLocator(values))
     ax.xaxis.set_major_formatter(FixedFormatter([label for _, label in data.ticks]))
     ax.xaxis.set_minor_locator(NullLocator())

@@ -136,3 +136,20 @@ def test_a_warm_build_does_not_import_matplotlib(tmp_path):
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout.strip())
     assert outputs[1] == "False"
+
+
+@pytest.mark.parametrize("locale", ["en", "vi"])
+def test_direct_labels_stay_inside_the_chart(locale):
+    """A label right of its point (or of a lower bound's arrow) is not cut off."""
+    view = edition(locale)
+    for chart in view.brief.charts:
+        data = chart_data(view, chart)
+        root = ET.fromstring(charts.kind_module(data.kind).draw(data))
+        width = float(root.get("viewBox").split()[2])
+        texts = {p.text for p in data.points}
+        for text in root.iter(f"{SVG}text"):
+            if "".join(text.itertext()) in texts:
+                size = float(re.search(r"font-size: ([\d.]+)px", text.get("style")).group(1))
+                # Noto Sans averages more than half an em per character in figures
+                end = float(text.get("x")) + 0.5 * size * len("".join(text.itertext()))
+                assert end <= width, ("".join(text.itertext()), end, width)
