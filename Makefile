@@ -17,13 +17,11 @@ export SOURCE_DATE_EPOCH
 PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)
 MO_FILES := $(patsubst locales/%.po,build/mo/%.mo,$(PO_FILES))
 
-# What every edition is made from besides its facts and its catalogs (the tools
-# beside the compiler, such as the benchmark, change no edition).
-TOOLS  := briefing/bench.py briefing/preview.py briefing/potdiff.py briefing/status.py \
-	briefing/release.py
+# What every edition is made from besides its facts and its catalogs: the compiler,
+# its charts and templates (tools such as the benchmark live outside the package).
 ENGINE := $(STAMP) build/source-date-epoch \
-	$(filter-out $(TOOLS),$(wildcard briefing/*.py)) \
-	$(wildcard charts/*.py templates/*.j2 templates/*.css templates/*/*.j2)
+	$(wildcard briefing/*.py briefing/*/*.py charts/*.py templates/*.j2 templates/*.css \
+	templates/*/*.j2)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv briefs check test preview schema clean release bench FORCE
@@ -31,10 +29,16 @@ ENGINE := $(STAMP) build/source-date-epoch \
 help: ## list the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
 
+# NO_INSTALL=1 uses the environment as it is (the tests run Make in copies of the
+# project with the shared one); a command-line variable reaches sub-makes too.
+ifdef NO_INSTALL
+$(STAMP): ;
+else
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
+endif
 
 venv: $(STAMP) ## create the virtual environment and install everything into it
 
@@ -78,7 +82,7 @@ release: $(STAMP) $(MO_FILES) ## strict check, build everything, write SHA256SUM
 	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST)
 
 bench: $(STAMP) ## measure speed and memory (prints a table, writes build/bench.json)
-	$(BIN)/python -m briefing.bench --out build/bench.json
+	$(BIN)/python -m benchmarks.bench --out build/bench.json
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -108,7 +112,7 @@ extract: $(STAMP) ## extract the .pot catalog templates from templates, code and
 	@mkdir -p build
 	@$(foreach d,$(DOMAINS),$(PYBABEL) -q extract -F locales/$(d).cfg $(KEYWORDS_$(d)) \
 	  $(EXTRACT_OPTS) -o build/$(d).pot . && \
-	  $(BIN)/python -m briefing.potdiff build/$(d).pot locales/$(d).pot &&) true
+	  $(BIN)/python -m briefing.i18n.potdiff build/$(d).pot locales/$(d).pot &&) true
 
 # GNU msgmerge rather than 'pybabel update': both mark changed strings fuzzy, but
 # Babel turns the previous msgid into a translator comment on the next update

@@ -1,40 +1,31 @@
-"""build(): facts files to editions, in the order load → localize → chart → render → write.
+"""build(): facts files to editions, one named step per stage.
 
+load → check catalogs → translate → relate → chart → render → lay out → write.
 Everything is loaded and checked before anything is written, so bad input never
 leaves a half-built set of editions; each file is then replaced atomically.
 """
 
 from __future__ import annotations
 
-import datetime
-import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .diagnostics import Collector, Diagnostic, InputError, Location
-from .edition import EditionView, build_edition
-from .facts import load_brief
-from .i18n import SOURCE_LOCALE, Localizer
-from .model import Brief
-
-
-
-def project_root() -> Path:
-    """The project whose templates, catalogs and build cache a run uses: the current
-    directory when it is one (as with 'make'), else the checkout of this package."""
-    here = Path.cwd()
-    if (here / "templates").is_dir() and (here / "locales").is_dir():
-        return here
-    return Path(__file__).resolve().parent.parent
-
-
+from .diagnostics import Collector, Diagnostic
+from .editions import editions
+from .facts.relations import relate
+from .i18n.localizer import Localizer
+from .i18n.translate import translate
+from .project import Project, source_date_epoch
+from .release import record_edition
+from .render.view import EditionView
 
 
 @dataclass(frozen=True)
 class Options:
-    out: Path = Path("dist")
+    project: Project
     locales: tuple[str, ...] = ()        # empty: every locale the brief lists
     format: str = "pdf"                  # pdf or html
     strict: bool = False                 # missing or fuzzy translations are errors
@@ -43,7 +34,6 @@ class Options:
     two_sided: bool = False
     pdf_variant: Optional[str] = "pdf/ua-1"  # tagged and accessible by default
     jobs: int = 0                        # worker processes for layout; 0: one per core
-    root: Path = field(default_factory=project_root)
 
 
 @dataclass
@@ -57,206 +47,119 @@ class Output:
 class Report:
     outputs: list[Output] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    stages: dict[str, float] = field(default_factory=dict)  # seconds spent in each
 
-
-def available_locales(root: Path) -> set[str]:
-    found = {p.name for p in (root / "locales").glob("*") if (p / "LC_MESSAGES").is_dir()}
-    return found | {SOURCE_LOCALE}
-
-
-def editions_of(brief: Brief, options: Options, problems: Collector) -> list[str]:
-    """The locales to build for a brief, checking that each has catalogs."""
-    known = available_locales(options.root)
-    for index, locale in enumerate(brief.brief.locales):
-        if locale not in known:
-            problems.error(brief.brief.where(f"locales[{index}]"),
-                           f"brief lists locale '{locale}', which has no catalogs under "
-                           f"locales/; run 'make init-locale LANG={locale}'")
-    wanted = options.locales or brief.brief.locales
-    for locale in options.locales:
-        if locale not in brief.brief.locales:
-            problems.error(brief.brief.where("locales"),
-                           f"--locale {locale}: brief '{brief.brief.id}' does not list "
-                           f"this locale (it lists {', '.join(brief.brief.locales)})")
-    return [locale for locale in wanted if locale in known]
-
-
-def edition_stem(brief_id: str, locale: str) -> str:
-    """The name of an edition's files: <brief-id>.<locale>."""
-    return f"{brief_id}.{locale}"
-
-
-def record_path(build_dir: Path, stem: str) -> Path:
-    """Where the build records what the release manifest needs of an edition."""
-    return build_dir / "editions" / f"{stem}.json"
-
-
-def editions(paths: list[Path], options: Options, problems: Collector):
-    """(path, brief, locale, stem) for each edition of each facts file that loads;
-    the errors of the others go to ``problems``."""
-    for path in paths:
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
         try:
-            brief = load_brief(path)
-        except InputError as exc:
-            problems.diagnostics.extend(exc.diagnostics)
-            continue
-        for locale in editions_of(brief, options, problems):
-            yield path, brief, locale, edition_stem(brief.brief.id, locale)
+            yield
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - started
 
 
-def make_rules(paths: list[Path], out: Path, root: Path) -> str:
-    """Make rules naming each edition and the files it is built from."""
-    from .catalogs import DOMAINS, po_path
-
-    problems = Collector()
-    lines = []
-    for path, _, locale, stem in editions(paths, Options(root=root), problems):
-        target = out / f"{stem}.pdf"
-        catalogs = [] if locale == SOURCE_LOCALE else [
-            os.path.relpath(po_path(root, locale, d)) for d in DOMAINS]
-        lines += [f"EDITIONS += {target}",
-                  f"FACTS_OF_{stem} := {path}",
-                  f"{target}: {' '.join([str(path), *catalogs])} $(ENGINE)"]
+def build(paths: list[Path], options: Options) -> Report:
+    """Build every edition of every facts file; raise InputError on any bad input."""
+    problems, report = Collector(), Report()
+    with report.stage("load, catalogs, translate, relate"):
+        views = prepare(paths, options, problems)
     problems.raise_if_errors()
-    return "".join(line + "\n" for line in lines)
-
-
-def source_date_epoch() -> Optional[int]:
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if not value:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise InputError([Diagnostic(Location("SOURCE_DATE_EPOCH"), "error",
-                                     f"'{value}' is not a number of seconds")]) from None
-
-
-def localize(paths: list[Path], options: Options,
-             problems: Collector) -> list[tuple[Brief, EditionView]]:
-    """Load every facts file and localize it for each locale, collecting problems."""
-    localized = []
-    for _, brief, locale, _ in editions(paths, options, problems):
-        loc = Localizer.load(options.root, locale, problems, strict=options.strict,
-                             mark_untranslated=options.mark_untranslated)
-        try:
-            localized.append((brief, build_edition(brief, loc)))
-        except InputError as exc:
-            problems.diagnostics.extend(exc.diagnostics)
-    return localized
+    with report.stage("chart"):
+        charts = [draw_charts(view, options.project.chart_cache) for view in views]
+    with report.stage("render"):
+        documents = [render(view, drawn, options, problems)
+                     for view, drawn in zip(views, charts)]
+    problems.raise_if_errors()  # glyphs checked in every edition before any is written
+    with report.stage("lay out"):
+        laid_out = lay_out(documents, options)
+    with report.stage("write"):
+        write(views, documents, laid_out, options, report)
+    report.warnings[:0] = problems.diagnostics
+    return report
 
 
 def check(paths: list[Path], options: Options) -> Report:
     """Validate facts files and the catalogs of their locales, rendering nothing."""
     problems = Collector()
-    for _, edition in localize(paths, options, problems):
-        problems.diagnostics.extend(
-            Diagnostic(where, "error" if options.strict else "warning", message)
-            for where, message in edition.loc.fallback_diagnostics())
+    for view in prepare(paths, options, problems):
+        severity = "error" if options.strict else "warning"
+        problems.diagnostics.extend(Diagnostic(where, severity, message)
+                                    for where, message in view.loc.fallback_diagnostics())
     problems.raise_if_errors()
     return Report(warnings=problems.diagnostics)
 
 
-def build(paths: list[Path], options: Options) -> Report:
-    """Build every edition of every facts file; raise InputError on any bad input."""
-    problems = Collector()
-    editions = localize(paths, options, problems)
-    problems.raise_if_errors()
-
-    epoch = source_date_epoch()
-    pages = [render_edition(edition, options, epoch, problems) for _, edition in editions]
-    problems.raise_if_errors()  # glyphs checked in every edition before any is written
-
-    report = Report()
-    laid_out = lay_out_all([html for html in pages], options)
-    for (brief, edition), html, result in zip(editions, pages, laid_out):
-        output, renderer_warnings = write_edition(edition, html, result, options)
-        for message in renderer_warnings:  # WeasyPrint's log is silent unless routed
-            report.warnings.append(Diagnostic(brief.loc, "warning", f"renderer: {message}"))
-        # Strings printed in English are known only once the templates have run.
-        for where, message in edition.loc.fallback_diagnostics():
-            report.warnings.append(Diagnostic(where, "warning", message))
-        report.outputs.append(output)
-    report.warnings[:0] = problems.diagnostics
-    return report
+# -- the stages --------------------------------------------------------------------
+def prepare(paths: list[Path], options: Options, problems: Collector) -> list[EditionView]:
+    """Load each facts file, check the catalogs of its locales, translate, relate."""
+    views = []
+    for edition in editions(paths, options.project, options.locales, problems):
+        loc = Localizer.load(options.project, edition.locale, problems,
+                             strict=options.strict,
+                             mark_untranslated=options.mark_untranslated)
+        translation = translate(edition.brief, loc, problems)
+        if translation is not None:
+            views.append(EditionView(translation, loc, relate(translation.brief)))
+    return views
 
 
-def lay_out_all(pages: list[str], options: Options) -> list[Optional[tuple]]:
-    """WeasyPrint on every edition's HTML: (pdf bytes, pages, warnings, seconds) each.
+def draw_charts(view: EditionView, cache: Path) -> list:
+    from .render.figures import draw_charts as draw
 
-    Layout is nearly all of a build, and editions are independent, so with more than
-    one edition and core they are laid out in forked worker processes, which inherit
-    the imports already paid. Each edition's bytes are the same either way.
-    """
-    if options.format != "pdf":
-        return [None] * len(pages)
-    from .fonts import font_roots
-
-    roots = [options.root / "templates", *font_roots(options.root / "build")]
-    jobs = [(html, roots, options.pdf_variant) for html in pages]
-    workers = min(len(jobs), options.jobs or os.cpu_count() or 1)
-    if workers <= 1:
-        return [_lay_out(*job) for job in jobs]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_lay_out, *zip(*jobs)))
+    return draw(view, cache)
 
 
-def _lay_out(html: str, roots: list, variant: Optional[str]) -> tuple:
-    from .pdf import write_pdf
+def render(view: EditionView, charts: list, options: Options, problems: Collector) -> str:
+    """The edition's HTML, after checking that the fonts have every glyph it needs."""
+    from .render.fonts import prepared_faces
+    from .render.glyphs import check_glyphs
+    from .render.html import render_html
 
-    started = time.perf_counter()
-    data, pages, warnings = write_pdf(html, roots, variant)
-    return data, pages, warnings, time.perf_counter() - started
-
-
-def render_edition(edition: EditionView, options: Options, epoch: Optional[int],
-                   problems: Collector) -> str:
-    """The edition's HTML, with its charts, after checking every glyph it needs."""
-    from .figures import draw_charts
-    from .fonts import prepared_faces
-    from .glyphs import check_glyphs
-    from .render import render_html
-
-    created = None
-    if epoch is not None:
-        created = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc) \
-            .strftime("%Y-%m-%dT%H:%M:%SZ")
-    faces = prepared_faces(options.root / "build")
-    html = render_html(edition, options.root, draw_charts(edition, options.root), faces,
-                       paper=options.paper, two_sided=options.two_sided, created=created)
-    check_glyphs(edition, html, faces, problems)
+    faces = prepared_faces(options.project.font_cache)
+    html = render_html(view, options.project.templates, charts, faces, paper=options.paper,
+                       two_sided=options.two_sided, created=_created())
+    check_glyphs(view, html, faces, problems)
     return html
 
 
-def write_edition(edition: EditionView, html: str, laid_out: Optional[tuple],
-                  options: Options) -> tuple[Output, list[str]]:
-    """Write one edition's file atomically: its PDF, or its HTML with --format html."""
-    from .pdf import write_atomically
+def _created() -> Optional[str]:
+    """The document's date, from SOURCE_DATE_EPOCH, as WeasyPrint reads it."""
+    import datetime
 
-    stem = edition_stem(edition.meta.id, edition.lang)
-    if laid_out is None:
-        path = options.out / f"{stem}.html"
-        write_atomically(path, html.encode("utf-8"))
-        return Output(path, 0, 0.0), []
-    data, pages, warnings, seconds = laid_out
-    path = options.out / f"{stem}.pdf"
-    write_atomically(path, data)
-    record_edition(options.root / "build", edition, data, pages)
-    return Output(path, pages, seconds), warnings
+    epoch = source_date_epoch()
+    if epoch is None:
+        return None
+    moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def record_edition(build_dir: Path, edition: EditionView, data: bytes, pages: int) -> None:
-    """What the release manifest needs to know of an edition, beside its bytes."""
-    import hashlib
-    import json
+def lay_out(documents: list[str], options: Options) -> list:
+    if options.format != "pdf":
+        return [None] * len(documents)
+    from .pdf.pool import lay_out_all
+    from .render.fonts import font_roots
 
-    from .pdf import write_atomically
+    roots = [options.project.templates, *font_roots(options.project.font_cache)]
+    return lay_out_all(documents, roots, options.pdf_variant, options.jobs)
 
-    record = {"brief": edition.meta.id, "locale": edition.lang, "pages": pages,
-              "sha256": hashlib.sha256(data).hexdigest(),
-              "claims": len(edition.brief.claims), "sources": len(edition.brief.sources)}
-    path = record_path(build_dir, edition_stem(edition.meta.id, edition.lang))
-    write_atomically(path, json.dumps(record, sort_keys=True).encode())
+
+def write(views: list[EditionView], documents: list[str], laid_out: list,
+          options: Options, report: Report) -> None:
+    """Write each edition atomically (its PDF and its record, or its HTML)."""
+    from .files import write_atomically
+
+    out = options.project.out
+    for view, html, pdf in zip(views, documents, laid_out):
+        if pdf is None:
+            write_atomically(out / f"{view.stem}.html", html.encode("utf-8"))
+            report.outputs.append(Output(out / f"{view.stem}.html", 0, 0.0))
+        else:
+            write_atomically(out / f"{view.stem}.pdf", pdf.data)
+            record_edition(options.project, view, pdf)
+            report.outputs.append(Output(out / f"{view.stem}.pdf", pdf.pages, pdf.seconds))
+            for message in pdf.warnings:  # WeasyPrint's log is silent unless routed
+                report.warnings.append(Diagnostic(view.brief.loc, "warning",
+                                                  f"renderer: {message}"))
+        # Strings printed in English are known only once the templates have run.
+        for where, message in view.loc.fallback_diagnostics():
+            report.warnings.append(Diagnostic(where, "warning", message))

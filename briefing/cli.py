@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .build import project_root, Options, build, check
+from .build import Options, build, check
 from .diagnostics import InputError, emit
+from .project import Project
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
 VARIANTS = {"pdf/ua-1": "pdf/ua-1", "pdf/a-3b": "pdf/a-3b", "plain": None}
@@ -68,7 +69,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _root(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--root", type=Path, default=project_root(), help=argparse.SUPPRESS)
+    sub.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,27 +85,28 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "schema":
-        from .schema import json_schema
+        from .facts.schema import json_schema
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return EXIT_OK
+    found = Project.find(getattr(args, "out", None))
+    project = Project(args.root, found.out) if args.root else found
     if args.command == "make-rules":
-        from .build import make_rules
-        print(make_rules(args.facts, args.out, args.root), end="")
+        from .makerules import make_rules
+        print(make_rules(args.facts, project), end="")
         return EXIT_OK
     if args.command == "locale-status":
-        from .status import locale_status
-        table, complete = locale_status(args.root)
+        from .i18n.status import locale_status
+        table, complete = locale_status(project)
         print(table, end="")
         return EXIT_OK if complete or not args.strict else EXIT_INPUT
     if args.command == "check":
-        report = check(args.facts, Options(strict=args.strict, root=args.root))
+        report = check(args.facts, Options(project, strict=args.strict))
         emit(report.warnings)
         return EXIT_OK
     options = Options(
-        out=args.out, locales=tuple(args.locale), format=args.format, strict=args.strict,
+        project, locales=tuple(args.locale), format=args.format, strict=args.strict,
         mark_untranslated=args.mark_untranslated, paper=args.paper,
-        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant],
-        jobs=args.jobs, root=args.root)
+        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs)
     report = build(args.facts, options)
     emit(report.warnings)
     for output in report.outputs:

@@ -1,9 +1,11 @@
-"""Release records: dist/SHA256SUMS and dist/manifest.json for the built editions.
+"""Release records: what each built edition is, and dist/SHA256SUMS and manifest.json.
 
-Run by ``make release`` after a strict check and a build; usage:
-``python -m briefing.release FACTS... --out dist``. Each edition's entry says what a
-pipeline or an archivist needs: file, pages, bytes, checksum, translation coverage,
-claims and sources, and the versions of everything that shaped its bytes.
+A build records each PDF it writes in ``<out>/.records/<stem>.json``, beside the
+file it describes, so a build into another directory never disturbs this one. Run by
+``make release`` after a strict check and a build (``python -m briefing.release
+FACTS... --out dist``), the manifest says what a pipeline or an archivist needs of
+each edition: file, pages, bytes, checksum, translation coverage, claims and
+sources, and the versions of everything that shaped its bytes.
 """
 
 from __future__ import annotations
@@ -16,35 +18,43 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
-from .build import Options, editions, project_root, record_path
-from .catalogs import DOMAINS, load_catalog, percent_translated, po_path
 from .diagnostics import Collector, InputError, Location, emit
-from .facts import shown_path
-from .i18n import SOURCE_LOCALE
-from .pdf import write_atomically
+from .editions import editions
+from .files import write_atomically
+from .i18n.catalogs import DOMAINS, load_catalog, percent_translated
+from .project import SOURCE_LOCALE, Project, shown_path
 
 RENDERING = ("weasyprint", "pydyf", "fonttools", "jinja2", "babel", "matplotlib",
              "fontpkg-noto-serif", "fontpkg-noto-sans")
 
 
-def coverage(root: Path, locale: str) -> dict:
+def record_edition(project: Project, view, pdf) -> None:
+    """What the release manifest needs to know of an edition, beside its bytes."""
+    record = {"brief": view.meta.id, "locale": view.lang, "pages": pdf.pages,
+              "sha256": hashlib.sha256(pdf.data).hexdigest(),
+              "claims": len(view.brief.claims), "sources": len(view.brief.sources)}
+    write_atomically(project.record_path(view.stem),
+                     json.dumps(record, sort_keys=True).encode())
+
+
+def coverage(project: Project, locale: str) -> dict:
     """Share of catalog entries translated, per domain (the source locale is whole)."""
     if locale == SOURCE_LOCALE:
         return {domain: 100.0 for domain in DOMAINS}
     out = {}
     for domain in DOMAINS:
-        path = po_path(root, locale, domain)
+        path = project.po_path(locale, domain)
         stats = load_catalog(path, shown_path(path), domain, Collector()).stats
         out[domain] = round(percent_translated(stats), 1)
     return out
 
 
-def manifest(paths: list[Path], out: Path, root: Path) -> dict:
+def manifest(paths: list[Path], project: Project) -> dict:
     problems = Collector()
     entries = []
-    for _, brief, locale, stem in editions(paths, Options(root=root), problems):
-        pdf = out / f"{stem}.pdf"
-        recorded = record_path(root / "build", stem)
+    for edition in editions(paths, project, (), problems):
+        pdf = project.out / f"{edition.stem}.pdf"
+        recorded = project.record_path(edition.stem)
         data = pdf.read_bytes() if pdf.exists() else b""
         digest = hashlib.sha256(data).hexdigest()
         record = json.loads(recorded.read_text()) if recorded.exists() else {}
@@ -53,9 +63,9 @@ def manifest(paths: list[Path], out: Path, root: Path) -> dict:
                                                "project; run 'make briefs'")
             continue
         entries.append({
-            "brief": brief.brief.id, "locale": locale, "file": pdf.name,
+            "brief": edition.brief.brief.id, "locale": edition.locale, "file": pdf.name,
             "pages": record["pages"], "bytes": len(data), "sha256": digest,
-            "translation_coverage": coverage(root, locale),
+            "translation_coverage": coverage(project, edition.locale),
             "claims": record["claims"], "sources": record["sources"],
         })
     problems.raise_if_errors()
@@ -71,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("facts", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, default=Path("dist"))
     args = parser.parse_args(argv)
+    project = Project.find(args.out)
     try:
-        record = manifest(args.facts, args.out, project_root())
+        record = manifest(args.facts, project)
     except InputError as exc:
         emit(exc.diagnostics)
         return 2

@@ -39,6 +39,21 @@ def cli(capsys, monkeypatch):
     return run
 
 
+def edition_view(facts: Path, locale: str, root: Path = ROOT):
+    """The view of one edition, through the build's own stages (no layout)."""
+    from briefing.diagnostics import Collector
+    from briefing.facts import load_brief
+    from briefing.facts.relations import relate
+    from briefing.i18n.localizer import Localizer
+    from briefing.i18n.translate import translate
+    from briefing.project import Project
+    from briefing.render.view import EditionView
+
+    loc = Localizer.load(Project(root), locale, Collector())
+    translation = translate(load_brief(facts), loc, Collector())
+    return EditionView(translation, loc, relate(translation.brief))
+
+
 def run_process(*args, cwd: Path = ROOT, env: dict | None = None) -> Run:
     """Run the briefing CLI as a separate process, as Make does."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
@@ -89,5 +104,5 @@ def make_in(project: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     return subprocess.run(["make", "--no-print-directory", f"VENV={sys.prefix}",
                            # never reinstall the shared environment from a copy
-                           "--assume-old", f"{sys.prefix}/.installed", *args],
+                           "NO_INSTALL=1", *args],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)

@@ -13,19 +13,16 @@ import yaml
 from babel.messages.pofile import read_po
 
 import charts
-from briefing.diagnostics import Collector
-from briefing.edition import build_edition
-from briefing.facts import CHART_METRICS, load_brief
-from briefing.figures import chart_data, draw_charts
-from briefing.i18n import Localizer
+from briefing.facts.check import CHART_METRICS
+from briefing.render.figures import chart_data, draw_charts
 
-from conftest import FLAGSHIP, ROOT
+from conftest import FLAGSHIP, ROOT, edition_view
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def edition(locale):
-    return build_edition(load_brief(FLAGSHIP), Localizer.load(ROOT, locale, Collector()))
+    return edition_view(FLAGSHIP, locale)
 
 
 def vi_translation(msgid: str) -> str:
@@ -126,8 +123,9 @@ def test_a_warm_build_does_not_import_matplotlib(tmp_path):
         "import sys\n"
         "from pathlib import Path\n"
         "from briefing.build import Options, build\n"
-        f"build([Path({str(FLAGSHIP)!r})], Options(out=Path({str(tmp_path)!r}), "
-        "format='html'))\n"
+        "from briefing.project import Project\n"
+        f"build([Path({str(FLAGSHIP)!r})], Options(Project(Path({str(ROOT)!r}), "
+        f"Path({str(tmp_path)!r})), format='html'))\n"
         "print('matplotlib' in sys.modules)\n")
     outputs = []
     for _ in ("cold or warm", "warm"):

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import pytest
-from babel.dates import format_date, format_interval
-from babel.lists import format_list
-from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from briefing.catalogs import load_catalog, placeholder_problems
 from briefing.diagnostics import Collector
-from briefing.i18n import Localizer
-from briefing.model import Claim, PartialDate
+from briefing.facts.model import Claim, PartialDate
+from briefing.i18n.catalogs import load_catalog, placeholder_problems
+from briefing.i18n.localizer import Localizer
+from briefing.project import Project
 
 from conftest import ROOT
 
-BABEL = {"en": "en_GB", "vi": "vi"}
 
 
 def localizer(locale: str) -> Localizer:
-    return Localizer.load(ROOT, locale, Collector())
+    return Localizer.load(Project(ROOT), locale, Collector())
 
 
 def claim(**fields) -> Claim:
@@ -30,18 +26,16 @@ def claim(**fields) -> Claim:
     return Claim(**{**base, **fields})
 
 
-@pytest.mark.parametrize("locale", ["en", "vi"])
-def test_numbers_dates_intervals_and_lists_come_from_cldr(locale):
+@pytest.mark.parametrize("locale, numbers, day, period", [
+    ("en", ("120,000", "1,234.5"), "19 September 2023", "1988–1994"),
+    ("vi", ("120.000", "1.234,5"), "19 tháng 9, 2023", "1988–1994"),
+])
+def test_numbers_dates_and_intervals_follow_the_locale(locale, numbers, day, period):
     loc = localizer(locale)
-    assert loc.number(120000) == format_decimal(120000, locale=BABEL[locale])
-    assert loc.number(1234.5) == format_decimal(1234.5, locale=BABEL[locale])
-    day = datetime.date(2023, 9, 19)
-    assert loc.date(PartialDate(2023, 9, 19)) == format_date(day, "long", locale=BABEL[locale])
+    assert (loc.number(120000), loc.number(1234.5)) == numbers
+    assert loc.date(PartialDate(2023, 9, 19)) == day
     assert loc.date(PartialDate(2023)) == "2023"
-    assert loc.interval(PartialDate(1988, 2), PartialDate(1994)) == format_interval(
-        datetime.date(1988, 2, 1), datetime.date(1994, 1, 1), "y", locale=BABEL[locale])
-    assert loc.list(["Nga", "Mỹ", "Pháp"]) == format_list(["Nga", "Mỹ", "Pháp"],
-                                                           locale=BABEL[locale])
+    assert loc.interval(PartialDate(1988, 2), PartialDate(1994)) == period
 
 
 def test_formats_as_the_house_style_says():
@@ -50,7 +44,6 @@ def test_formats_as_the_house_style_says():
     assert en.date(PartialDate(2023, 9, 19)) == "19 September 2023"
     assert vi.date(PartialDate(2023, 9, 19)) == "19 tháng 9, 2023"
     assert vi.date(PartialDate(2023, 9)) == "tháng 9 năm 2023"
-    assert vi.list(["Nga", "Mỹ", "Pháp"]) == "Nga, Mỹ và Pháp"
 
 
 @pytest.mark.parametrize("locale, fields, printed", [

@@ -98,3 +98,17 @@ def test_help_lists_each_target_with_one_line():
     for target in ("briefs", "check", "test", "release", "preview", "clean", "extract",
                    "update-locales", "init-locale", "bench"):
         assert target in targets
+
+
+def test_a_build_into_another_directory_does_not_disturb_the_release(project):
+    from conftest import run_process
+
+    assert make(project, "briefs").returncode == 0
+    elsewhere = run_process("build", "facts/nagorno-karabakh.yaml", "--locale", "en",
+                            "--paper", "letter", "--out", "elsewhere", cwd=project)
+    assert elsewhere.code == 0, elsewhere.err
+    result = make(project, "release")
+    assert result.returncode == 0, result.stderr
+    sums = (project / "dist" / "SHA256SUMS").read_text()
+    assert sums.splitlines() == [f"{digest}  {name}" for name, digest
+                                 in digests(project / "dist").items()]

@@ -160,11 +160,14 @@ def test_a_character_the_fonts_lack_is_refused_with_its_place(cli, tmp_path):
 
 def test_a_translation_with_a_character_the_fonts_lack_points_at_the_po_line(tmp_path):
     from briefing.diagnostics import Collector
-    from briefing.edition import build_edition
     from briefing.facts import load_brief
-    from briefing.fonts import prepared_faces
-    from briefing.glyphs import check_glyphs
-    from briefing.i18n import Localizer
+    from briefing.facts.relations import relate
+    from briefing.i18n.localizer import Localizer
+    from briefing.i18n.translate import translate
+    from briefing.project import Project
+    from briefing.render.fonts import prepared_faces
+    from briefing.render.glyphs import check_glyphs
+    from briefing.render.view import EditionView
     from conftest import ROOT
 
     po = tmp_path / "facts.po"
@@ -172,12 +175,14 @@ def test_a_translation_with_a_character_the_fonts_lack_points_at_the_po_line(tmp
                   '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                   'msgctxt "section title"\nmsgid "Background"\nmsgstr "Bối cảnh ✈"\n',
                   "utf-8")
-    from briefing.catalogs import load_catalog
+    from briefing.i18n.catalogs import load_catalog
     catalog = load_catalog(po, "facts.po", "facts", Collector())
     loc = Localizer("vi", {"facts": catalog})
-    edition = build_edition(load_brief(FIXTURES / "minimal.yaml"), loc)
+    translation = translate(load_brief(FIXTURES / "minimal.yaml"), loc, Collector())
+    edition = EditionView(translation, loc, relate(translation.brief))
     problems = Collector()
-    check_glyphs(edition, "<p>Bối cảnh ✈</p>", prepared_faces(ROOT / "build"), problems)
+    check_glyphs(edition, "<p>Bối cảnh ✈</p>", prepared_faces(Project(ROOT).font_cache),
+                 problems)
     assert [str(d) for d in problems.errors] == [
         "facts.po:7:1: error: no glyph in the pinned fonts (Noto Serif, Noto Sans) for "
         "'✈' (U+2708 AIRPLANE); it would print as a box"]

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefing import pdf as pdfmod
-from briefing.pdf import LockedFetcher, RefusedURL, write_atomically
+from briefing import files as filesmod
+from briefing.files import write_atomically
+from briefing.pdf.fetcher import LockedFetcher, RefusedURL
 
 from conftest import FIXTURES, ROOT
 
@@ -101,7 +102,8 @@ def test_failed_build_keeps_the_previous_pdf(cli, tmp_path):
     result = cli("build", brief, "--out", out)
     assert result.code == 2
     assert (out / "minimal.en.pdf").read_bytes() == good
-    assert sorted(p.name for p in out.iterdir()) == ["minimal.en.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [".records", "minimal.en.pdf"]
+    assert sorted(p.name for p in (out / ".records").iterdir()) == ["minimal.en.json"]
 
 
 def test_a_fault_while_writing_leaves_no_partial_file(tmp_path, monkeypatch):
@@ -114,7 +116,7 @@ def test_a_fault_while_writing_leaves_no_partial_file(tmp_path, monkeypatch):
     def fail(*args):
         raise Broken()
 
-    monkeypatch.setattr(pdfmod.os, "fsync", fail)
+    monkeypatch.setattr(filesmod.os, "fsync", fail)
     with pytest.raises(Broken):
         write_atomically(target, b"new content")
     assert target.read_bytes() == b"previous"
@@ -133,9 +135,12 @@ def test_reads_stay_inside_templates_and_fonts(tmp_path, monkeypatch):
         return real(self, url, headers)
 
     monkeypatch.setattr(LockedFetcher, "fetch", spy)
-    build([FIXTURES / "minimal.yaml"], Options(out=tmp_path))
-    from briefing.fonts import font_roots
-    roots = [str(ROOT / "templates"), *map(str, font_roots(ROOT / "build"))]
+    from briefing.project import Project
+    from briefing.render.fonts import font_roots
+
+    project = Project(ROOT, tmp_path)
+    build([FIXTURES / "minimal.yaml"], Options(project))
+    roots = [str(ROOT / "templates"), *map(str, font_roots(project.font_cache))]
     files = [u for u in opened if u.startswith("file:")]
     assert files, "fonts are fetched through the locked fetcher"
     for url in files:
@@ -145,7 +150,7 @@ def test_reads_stay_inside_templates_and_fonts(tmp_path, monkeypatch):
 
 
 def test_renderer_warnings_are_routed_to_the_caller(tmp_path):
-    from briefing.pdf import write_pdf
+    from briefing.pdf.writer import write_pdf
 
     _, _, warnings = write_pdf('<p>x</p><img src="file:///etc/passwd">', [tmp_path])
     assert any("refused to read file:///etc/passwd" in w for w in warnings), warnings
@@ -154,7 +159,7 @@ def test_renderer_warnings_are_routed_to_the_caller(tmp_path):
 def test_a_missing_font_file_is_bad_input_not_a_crash(cli, tmp_path, monkeypatch):
     from dataclasses import replace
 
-    from briefing import fonts
+    from briefing.render import fonts
 
     gone = tmp_path / "NotoSerif-gone.ttf"
     monkeypatch.setattr(fonts, "FACES", (replace(fonts.FACES[0], source=gone),

@@ -13,8 +13,8 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .diagnostics import Collector, Location
-from .facts import translatable_fields
+from ..diagnostics import Collector, Location
+from ..facts.walk import translatable_fields
 
 
 class _Text(HTMLParser):
@@ -70,15 +70,11 @@ def check_glyphs(edition, html: str, faces, problems: Collector) -> None:
 
 def _origin(edition, char: str) -> Location:
     """Where a character was typed: a facts field, or the translation of one."""
-    loc = edition.loc
-    for node, field, context in translatable_fields(edition.brief):
-        if char in edition.t(node, field):
-            catalog = loc.catalogs.get("facts")
-            entry = catalog.lookup(getattr(node, field), context) if catalog else None
-            if entry is not None and char in entry.strings[0]:
-                return entry.location
-            return node.where(field)
-    for domain, catalog in loc.catalogs.items():
+    translation = edition.translation
+    for node, field, _ in translatable_fields(translation.brief):
+        if char in getattr(node, field):
+            return translation.origins.get((node.loc, field), node.where(field))
+    for catalog in edition.loc.catalogs.values():
         for entry in catalog.entries.values():
             if any(char in s for s in entry.strings):
                 return entry.location

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gettext
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +19,12 @@ from typing import Callable, Optional
 from babel.messages.catalog import Message
 from babel.messages.pofile import PoFileError, read_po
 
-from . import prose
-from .diagnostics import Collector, Location
+from ..diagnostics import Collector, Location
+from ..facts import prose
+from ..files import read_input
 
 DOMAINS = ("messages", "facts")
+MAX_BYTES = 8 * 1024 * 1024
 _PERCENT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
 
 
@@ -59,10 +60,6 @@ def percent_translated(stats: Counter) -> float:
     return 100.0 * stats["translated"] / total if total else 100.0
 
 
-def po_path(root: Path, locale: str, domain: str) -> Path:
-    return root / "locales" / locale / "LC_MESSAGES" / f"{domain}.po"
-
-
 def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                  strict: bool = False) -> Catalog:
     """Read one .po file. Broken placeholders are errors; missing and fuzzy
@@ -73,22 +70,9 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
         report(Location(shown, 1, 1), f"catalog missing: no {domain} translations for "
                                       f"this locale; run 'make update-locales'")
         return catalog
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.error(Location(shown, 1, 1), f"cannot read catalog: {exc.strerror}")
-        return catalog
-    if b"\0" in data:
-        problems.error(Location(shown, 1, 1), "catalog is binary, not a .po file")
-        return catalog
-    try:
-        text = unicodedata.normalize("NFC", data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        before = data[:exc.start]
-        problems.error(Location(shown, before.count(b"\n") + 1,
-                                exc.start - (before.rfind(b"\n") + 1) + 1),
-                       f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the catalog "
-                       "as UTF-8")
+    text = read_input(path, shown, problems, limit=MAX_BYTES, what="catalog",
+                      expected="a .po file")
+    if text is None:
         return catalog
     syntax = list(syntax_problems(text))
     for line, message in syntax:

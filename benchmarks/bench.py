@@ -1,6 +1,6 @@
 """The benchmark: how fast and how lean ``briefing build`` is, measured against WeasyPrint.
 
-``make bench`` runs ``python -m briefing.bench --out build/bench.json``. It prints one
+``make bench`` runs ``python -m benchmarks.bench --out build/bench.json``. It prints one
 table, then one PASS/FAIL line per target of issue 7, and writes the same figures as
 JSON with the machine, its load and the versions of the libraries that matter. It is a
 report, not a test: a missed target prints FAIL and the exit status stays 0; only a
@@ -126,7 +126,7 @@ def environment(root: Path) -> dict:
 
 def in_fresh_process(root: Path, function: str, *args) -> dict:
     """Call a function of this module in a new interpreter running the copy's code."""
-    script = (f"import json, sys; from briefing.bench import {function}; "
+    script = (f"import json, sys; from benchmarks.bench import {function}; "
               f"json.dump({function}(*sys.argv[1:]), sys.stdout)")
     result = run([sys.executable, "-c", script, *args], root, environment(root))
     return json.loads(result.stdout)
@@ -716,7 +716,7 @@ def print_report(r: dict) -> None:
 # -- main ----------------------------------------------------------------------------
 
 def parse_args(argv) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m briefing.bench",
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="write the figures as JSON to this file")
     parser.add_argument("--quick", action="store_true",

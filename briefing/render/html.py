@@ -8,9 +8,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import __version__
-from .edition import EditionView
+from .. import __version__
 from .fonts import font_face_css
+from .view import EditionView
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
@@ -30,10 +30,10 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def render_html(edition: EditionView, root: Path, charts: list, faces: list,
+def render_html(edition: EditionView, templates: Path, charts: list, faces: list,
                 paper: str = "a4", two_sided: bool = False,
                 created: str | None = None) -> str:
-    env = environment(root / "templates")
+    env = environment(templates)
     loc = edition.loc
     env.install_gettext_callables(loc.gettext, loc.ngettext, newstyle=True,
                                   pgettext=loc.pgettext, npgettext=loc.npgettext)

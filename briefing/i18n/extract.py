@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import prose
-from .diagnostics import InputError
-from .facts import parse_brief, translatable_fields
+from ..diagnostics import InputError
+from ..facts import parse_brief, prose
+from ..facts.walk import translatable_fields
 
 
 def extract_facts(fileobj, keywords, comment_tags, options):

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Literal, Mapping, Optional, Union
+from typing import ClassVar, Literal, Mapping, Optional, Union
 
-from .diagnostics import Location
+from ..diagnostics import Location
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z]{2})?$"
@@ -127,6 +127,7 @@ class Meta(Node):
 
 @dataclass(frozen=True)
 class Prose(Node):
+    SHORTHAND: ClassVar[str] = "text"  # may be written as plain text
     text: str = spec("Text; {claim-id} inserts a claim, {date:YYYY-MM-DD} a date.",
                      prose=True)
     sources: tuple[str, ...] = spec("Sources cited at the end of the text.", required=False,
@@ -248,6 +249,3 @@ class Brief(Node):
     def party_by_id(self) -> Mapping[str, Party]:
         return MappingProxyType({p.id: p for p in self.parties})
 
-    @cached_property
-    def event_by_id(self) -> Mapping[str, Event]:
-        return MappingProxyType({e.id: e for e in self.events})

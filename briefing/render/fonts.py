@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import inspect
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -22,8 +23,8 @@ from pathlib import Path
 import fontpkg_noto_sans
 import fontpkg_noto_serif
 
-from .diagnostics import Diagnostic, InputError, Location
-from .pdf import write_atomically
+from ..diagnostics import Diagnostic, InputError, Location
+from ..files import write_atomically
 
 # Unicode blocks a brief may print: Latin (with Vietnamese in Latin Extended
 # Additional), combining marks, punctuation, currency, letterlike symbols, arrows,
@@ -72,15 +73,20 @@ FACES = (
 
 
 def fingerprint() -> str:
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    """What the prepared files depend on: the recipe (ranges, features, faces, the
+    preparing code) and the pinned packages; not the rest of this module."""
+    recipe = (UNICODE_RANGES, LAYOUT_FEATURES,
+              [(f.family, f.style, f.weight, f.source.name) for f in FACES],
+              inspect.getsource(_prepare))
+    digest = hashlib.sha256(repr(recipe).encode())
     for package in ("fontpkg-noto-serif", "fontpkg-noto-sans", "fonttools"):
         digest.update(f"{package}={metadata.version(package)};".encode())
     return digest.hexdigest()[:16]
 
 
-def prepared_faces(build_dir: Path) -> list[tuple[Face, Path]]:
+def prepared_faces(cache: Path) -> list[tuple[Face, Path]]:
     """Every face as a prepared file, making the missing ones (once per machine)."""
-    directory = build_dir / "fonts" / fingerprint()
+    directory = cache / fingerprint()
     paths = [(face, directory / face.file_name) for face in FACES]
     if all(path.exists() for _, path in paths):
         return paths
@@ -131,6 +137,6 @@ def font_face_css(faces: list[tuple[Face, Path]]) -> str:
         for face, path in faces)
 
 
-def font_roots(build_dir: Path) -> list[Path]:
+def font_roots(cache: Path) -> list[Path]:
     """Directories the renderer may read font files from."""
-    return [build_dir / "fonts" / fingerprint()]
+    return [cache / fingerprint()]

@@ -7,21 +7,17 @@ bound to its locale and never pass a locale around themselves.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
-from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
 
-from .catalogs import DOMAINS, Catalog, short, load_catalog, po_path
-from .diagnostics import Collector, Location
-from .facts import shown_path
-from .model import Claim, PartialDate
-
-SOURCE_LOCALE = "en"
+from ..diagnostics import Collector, Location
+from ..facts.model import Claim, PartialDate
+from ..project import SOURCE_LOCALE, Project, shown_path
+from .catalogs import DOMAINS, Catalog, load_catalog, short
 # House style: English editions write "19 September 2023", as British and
 # international institutions do; CLDR's plain "en" would write "September 19, 2023".
 FORMAT_LOCALES = {"en": "en_GB"}
@@ -56,12 +52,12 @@ class Localizer:
         self.fallbacks: dict[tuple[str, Optional[str], str], str] = {}
 
     @classmethod
-    def load(cls, root: Path, locale: str, problems: Collector, strict: bool = False,
+    def load(cls, project: Project, locale: str, problems: Collector, strict: bool = False,
              mark_untranslated: bool = False) -> "Localizer":
         catalogs = {}
         if locale != SOURCE_LOCALE:
             for domain in DOMAINS:
-                path = po_path(root, locale, domain)
+                path = project.po_path(locale, domain)
                 catalogs[domain] = load_catalog(path, shown_path(path), domain, problems,
                                                 strict)
         return cls(locale, catalogs, mark_untranslated)
@@ -164,5 +160,6 @@ class Localizer:
         return format_interval(start.first_day(), end.first_day(), skeleton,
                                locale=self.babel)
 
-    def list(self, items: Iterable[str]) -> str:
-        return format_list(list(items), locale=self.babel)
+    def language_name(self, code: str) -> str:
+        """The name of a language in this edition's language ("tiếng Anh")."""
+        return Locale.parse(code).get_display_name(self.babel)

@@ -16,13 +16,28 @@ import math
 from importlib import metadata
 from pathlib import Path
 
+from dataclasses import dataclass
+
 import charts
 from charts import ChartData, Point
 
-from .edition import EditionView
-from .pdf import write_atomically
+from ..files import write_atomically
+from .view import EditionView
 
 CHARTS_DIR = Path(charts.__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A drawn chart as the template lays it out."""
+
+    id: str
+    number: int
+    title: str
+    note: str
+    alt: str
+    sources: str
+    src: str  # a data: URI of the SVG
 
 
 def chart_data(edition: EditionView, chart) -> ChartData:
@@ -45,7 +60,7 @@ def chart_data(edition: EditionView, chart) -> ChartData:
     legend = tuple((key, _translate_legend(loc, style)) for key, style in kind.SERIES.items()
                    if key in used)
     return ChartData(
-        kind=chart.kind, title=edition.plain(chart, "title"), points=tuple(points),
+        kind=chart.kind, title=edition.text(chart.title), points=tuple(points),
         legend=legend, axis_label=loc.translate(kind.AXIS),
         ticks=_log_ticks([p.low for p in points], [p.high for p in points], loc.number),
         lower_bound_label=loc.translate("Lower bound (“at least”, “more than”)"),
@@ -109,19 +124,14 @@ def alt_text(edition: EditionView, data: ChartData) -> str:
         "title": data.title, "items": items}
 
 
-def draw_charts(edition: EditionView, root: Path) -> list[dict]:
-    """Every chart of the edition, ready for the template."""
+def draw_charts(edition: EditionView, cache: Path) -> list[ChartView]:
+    """Every chart of the edition, numbered, ready for the template."""
     out = []
-    for chart in edition.brief.charts:
+    for number, chart in enumerate(edition.brief.charts, 1):
         data = chart_data(edition, chart)
-        svg = draw(data, root / "build" / "charts")
-        out.append({
-            "id": chart.id,
-            "title": data.title,
-            "note": edition.plain(chart, "note") if chart.note else "",
-            "alt": alt_text(edition, data),
-            "sources": edition.source_line(chart.claims),
-            "src": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
-            "svg": svg,
-        })
+        svg = draw(data, cache)
+        out.append(ChartView(
+            id=chart.id, number=number, title=data.title, note=edition.text(chart.note),
+            alt=alt_text(edition, data), sources=edition.source_line(chart.claims),
+            src="data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()))
     return out

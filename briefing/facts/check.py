@@ -1,22 +1,17 @@
-"""Loading and validating a facts file into a Brief.
+"""The checks of a brief that span nodes: unique ids, references, figures, prose.
 
-``load_brief`` reads, converts and checks one file and raises InputError with every
-problem of that file at once; a Brief that comes back is complete and consistent:
-every reference resolves, every figure is well formed, every prose placeholder names a
-claim.
+Each check adds located errors to a Collector, so that all the problems of a file
+are reported at once.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
-from dataclasses import fields
-from pathlib import Path
 
+from ..diagnostics import Collector
 from . import prose
-from .diagnostics import Collector, InputError
 from .model import Brief, Node, PartialDate
-from .yamlread import INVALID, Converter, compose, read_text
+from .walk import references, translatable_fields
 
 # Which metrics each chart kind may plot; the chart modules say the same and a test
 # keeps the two in step (importing the chart modules here would import matplotlib).
@@ -24,37 +19,6 @@ CHART_METRICS = {
     "casualties": {"killed"},
     "displacement": {"displaced", "population"},
 }
-
-
-def shown_path(path: Path) -> str:
-    """The path as the user should see it in messages: relative when it can be."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
-def load_brief(path: Path) -> Brief:
-    """Read and validate one facts file; raise InputError listing all its errors."""
-    shown = shown_path(path)
-    errors = Collector()
-    text = read_text(path, shown, errors)
-    errors.raise_if_errors()
-    return parse_brief(text, shown)
-
-
-def parse_brief(text: str, shown: str) -> Brief:
-    """Validate the text of a facts file; ``shown`` names it in messages."""
-    errors = Collector()
-    node = compose(text, shown, errors)
-    errors.raise_if_errors()
-    brief = Converter(shown, errors).convert(node, Brief, "", {})
-    if brief is not INVALID:
-        check_brief(brief, errors)
-    errors.raise_if_errors()
-    if brief is INVALID:  # pragma: no cover - conversion failures always report
-        raise InputError([])
-    return brief
 
 
 def check_brief(brief: Brief, errors: Collector) -> None:
@@ -67,7 +31,7 @@ def check_brief(brief: Brief, errors: Collector) -> None:
         "events": {e.id for e in brief.events},
         "claims": {c.id for c in brief.claims},
     }
-    for node, field, ref in _references(brief):
+    for node, field, ref in references(brief):
         values = getattr(node, field)
         for index, value in enumerate(values if isinstance(values, tuple) else (values,)):
             if value is not None and value not in known[ref]:
@@ -86,7 +50,7 @@ def check_brief(brief: Brief, errors: Collector) -> None:
                                              f"it starts ({event.start})")
     for chart in brief.charts:
         _check_chart(chart, brief, errors)
-    for node, field in _prose_fields(brief):
+    for node, field, _ in translatable_fields(brief):
         _check_prose(node, field, known["claims"], errors)
 
 
@@ -177,13 +141,16 @@ def _check_prose(node: Node, field: str, claims: set, errors: Collector) -> None
                                          "must be a claim, referenced as {claim-id}")
 
 
-def _references(brief: Brief):
-    """(node, field, kind of id) for every field that refers to another node."""
-    for node in _nodes(brief):
-        for f in fields(node):
-            ref = f.metadata.get("ref")
-            if ref:
-                yield node, f.name, ref
+def _name(node: Node) -> str:
+    kind = {"Prose": "text", "TimelineEntry": "timeline entry", "Brief": "brief",
+            "Meta": "brief"}.get(type(node).__name__, type(node).__name__.lower())
+    ident = getattr(node, "id", None)
+    return f"{kind} '{ident}'" if ident and kind != "brief" else kind
+
+
+def _suggest(value: str, known: set) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _required_lists(brief: Brief):
@@ -195,64 +162,3 @@ def _required_lists(brief: Brief):
         yield chart, "claims"
     for section in brief.sections:
         yield section, "paragraphs"
-
-
-def _prose_fields(brief: Brief):
-    for node, field, _ in translatable_fields(brief):
-        yield node, field
-
-
-# The role of a node in the brief, which names its message context for translators.
-_ROLES = {"Meta": "brief", "Source": "source", "Party": "party", "Event": "event",
-          "Claim": "claim", "Section": "section", "TimelineEntry": "timeline",
-          "Chart": "chart"}
-
-
-def translatable_fields(brief: Brief):
-    """(node, field, message context) for every text of the brief a translator sees.
-
-    The extractor, the validator and the renderer all walk the brief through here, so
-    the context a translation is filed under is the context it is looked up by.
-    """
-    for node, role in _roled_nodes(brief):
-        for f in fields(node):
-            if f.metadata.get("prose") and getattr(node, f.name) is not None:
-                yield node, f.name, f"{role} {f.name}"
-
-
-def _roled_nodes(brief: Brief):
-    yield brief.brief, "brief"
-    for point in brief.key_points:
-        yield point, "key point"
-    for node in _nodes(brief):
-        role = _ROLES.get(type(node).__name__)
-        if role and node is not brief.brief:
-            yield node, role
-    for section in brief.sections:
-        for paragraph in section.paragraphs:
-            yield paragraph, "paragraph"
-
-
-def _nodes(brief: Brief):
-    """Every node of the brief, in file order within each collection."""
-    yield brief
-    yield brief.brief
-    yield from brief.key_points
-    for collection in (brief.sources, brief.parties, brief.events, brief.claims,
-                       brief.timeline, brief.charts):
-        yield from collection
-    for section in brief.sections:
-        yield section
-        yield from section.paragraphs
-
-
-def _name(node: Node) -> str:
-    kind = {"Prose": "text", "TimelineEntry": "timeline entry", "Brief": "brief",
-            "Meta": "brief"}.get(type(node).__name__, type(node).__name__.lower())
-    ident = getattr(node, "id", None)
-    return f"{kind} '{ident}'" if ident and kind != "brief" else kind
-
-
-def _suggest(value: str, known: set) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""

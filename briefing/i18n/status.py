@@ -9,24 +9,20 @@ counted apart, since a build refuses them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .catalogs import DOMAINS, load_catalog, percent_translated, po_path
-from .diagnostics import Collector
-from .facts import shown_path
+from ..diagnostics import Collector
+from ..project import Project, shown_path
+from .catalogs import DOMAINS, load_catalog, percent_translated
 
 COLUMNS = ("translated", "fuzzy", "untranslated", "broken", "obsolete")
 
 
-def locale_status(root: Path) -> tuple[str, bool]:
+def locale_status(project: Project) -> tuple[str, bool]:
     """The status table, and whether every catalog is complete."""
     rows = [("locale", "domain", *COLUMNS, "percent")]
     complete = True
-    locales = sorted(p.name for p in (root / "locales").iterdir()
-                     if (p / "LC_MESSAGES").is_dir())
-    for locale in locales:
+    for locale in project.locales():
         for domain in DOMAINS:
-            path = po_path(root, locale, domain)
+            path = project.po_path(locale, domain)
             stats = load_catalog(path, shown_path(path), domain, Collector()).stats
             percent = percent_translated(stats)
             if percent < 100.0 or not path.exists():

@@ -1,0 +1,96 @@
+"""Loading a facts file: YAML text to located nodes to a checked, immutable Brief.
+
+The file is read with PyYAML's composer, which keeps a line and column for every
+node, and converted by the model's type hints (``types.field_type``), so that every
+problem of a file is collected with its location instead of stopping at the first.
+``load_brief`` raises InputError with all of them; a Brief that comes back is
+complete and consistent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from ..diagnostics import Collector, InputError, Location
+from ..files import read_input
+from ..project import shown_path
+from .check import check_brief
+from .model import Brief
+from .types import INVALID, field_type
+
+MAX_BYTES = 2 * 1024 * 1024
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_brief(path: Path) -> Brief:
+    """Read and validate one facts file; raise InputError listing all its errors."""
+    shown = shown_path(path)
+    errors = Collector()
+    text = read_input(path, shown, errors, limit=MAX_BYTES, expected="YAML text")
+    if text is not None and not text.strip():
+        errors.error(Location(shown, 1, 1),
+                     "file is empty; expected a brief (see 'briefing schema')")
+    errors.raise_if_errors()
+    return parse_brief(text, shown)
+
+
+def parse_brief(text: str, shown: str) -> Brief:
+    """Validate the text of a facts file; ``shown`` names it in messages."""
+    errors = Collector()
+    node = compose(text, shown, errors)
+    errors.raise_if_errors()
+    brief = field_type(Brief).convert(Converter(shown, errors), node, "", {})
+    if brief is not INVALID:
+        check_brief(brief, errors)
+    errors.raise_if_errors()
+    if brief is INVALID:  # pragma: no cover - conversion failures always report
+        raise InputError([])
+    return brief
+
+
+def compose(text: str, shown: str, errors: Collector) -> Optional[yaml.Node]:
+    """The YAML node tree of a text, or None after reporting the syntax error."""
+    try:
+        # Aliases are refused where they stand, before anything could expand them.
+        aliases = [event.start_mark for event in yaml.parse(text, Loader=Loader)
+                   if isinstance(event, yaml.AliasEvent)]
+        for mark in aliases:
+            errors.error(Location(shown, mark.line + 1, mark.column + 1),
+                         "YAML aliases are not supported in facts files; write the value out")
+        if aliases:
+            return None
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.problem and exc.context and exc.context_mark:
+            problem += f" ({exc.context} at line {exc.context_mark.line + 1})"
+        errors.error(where, f"YAML syntax: {problem}")
+        return None
+    except yaml.YAMLError as exc:
+        errors.error(Location(shown), f"YAML syntax: {exc}")
+        return None
+    if node is None:
+        errors.error(Location(shown), "file holds no YAML document")
+    return node
+
+
+class Converter:
+    """What the field types need while converting: where a node is, and a place to
+    report what is wrong with it."""
+
+    def __init__(self, shown: str, errors: Collector):
+        self.shown = shown
+        self.errors = errors
+
+    def where(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.shown, mark.line + 1, mark.column + 1)
+
+    def error(self, node: yaml.Node, message: str) -> Any:
+        self.errors.error(self.where(node), message)
+        return INVALID

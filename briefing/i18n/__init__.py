@@ -1,0 +1,1 @@
+"""The translation stage: catalogs, the Localizer, and a brief in another language."""

@@ -1,0 +1,1 @@
+"""The PDF stage: HTML to PDF bytes with WeasyPrint, resources locked down."""

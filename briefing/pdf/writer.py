@@ -1,0 +1,50 @@
+"""One edition's HTML through WeasyPrint to PDF bytes, with its warnings routed to us.
+
+Every resource goes through the LockedFetcher; WeasyPrint's log, silent by default,
+is captured so that a refused URL or a missing image reaches the user.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+
+from weasyprint import HTML
+
+from .fetcher import LockedFetcher
+
+LOGGER = logging.getLogger("weasyprint")
+
+
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if "HarfBuzz-Subset" not in message:  # fontTools subsets as well, reproducibly
+            self.messages.append(message)
+
+
+@contextmanager
+def captured_warnings():
+    """Route WeasyPrint's warnings (silent by default) to the caller."""
+    handler = _Capture()
+    LOGGER.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        LOGGER.removeHandler(handler)
+
+
+def write_pdf(html: str, roots, variant: str | None = None) -> tuple[bytes, int, list[str]]:
+    """Lay out and write the PDF; returns its bytes, page count and renderer warnings."""
+    fetcher = LockedFetcher(roots)
+    with captured_warnings() as warnings:
+        document = HTML(string=html, base_url=str(roots[0]) + os.sep,
+                        url_fetcher=fetcher).render()
+        options = {"pdf_variant": variant} if variant else {}
+        data = document.write_pdf(**options)
+    return data, len(document.pages), warnings

@@ -1,0 +1,285 @@
+"""The view: a translated brief as the typed rows the templates lay out.
+
+Here prose placeholders become figures with their note calls, sources get their
+endnote numbers, disputed and revised figures are marked, and the parts of the
+brief are numbered. Every text field goes through the one placeholder expander
+(``text`` for plain text, ``prose`` for HTML with note calls); the templates compute
+nothing themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable, Optional
+
+from markupsafe import Markup, escape
+
+from ..facts import prose as prose_parser
+from ..facts.model import Claim, PartialDate
+from ..facts.relations import Relations
+from ..i18n.localizer import Localizer
+from ..i18n.translate import Translation
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One claim as printed: figure, label, who says it, when, and its sources."""
+
+    id: str
+    label: str
+    figure: str
+    cites: Markup
+    claimed_by: str = ""
+    reported: str = ""
+    status: str = ""  # "", "revised", "revision", "disputed"
+    status_note: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    number: int
+    title: str
+    kind: str
+    publisher: str
+    publisher_stated: bool
+    date: str
+    date_stated: bool
+    language: str
+    url: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """A numbered part of the brief, as headed and listed in the contents."""
+
+    anchor: str
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    part: Part
+    paragraphs: tuple[Markup, ...]
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    date: str
+    text: Markup
+
+
+class EditionView:
+    """What the templates read: every string already in the edition's language."""
+
+    def __init__(self, translation: Translation, loc: Localizer, relations: Relations):
+        self.brief = translation.brief
+        self.translation = translation
+        self.loc = loc
+        self.relations = relations
+        self.meta = self.brief.brief
+        self.lang = loc.locale
+        self.notes = {source.id: number for number, source in enumerate(self.brief.sources, 1)}
+
+    @property
+    def stem(self) -> str:
+        """The name of the edition's files: <brief-id>.<locale>."""
+        return f"{self.meta.id}.{self.lang}"
+
+    # -- the one placeholder expander ----------------------------------------------
+    def cite(self, source_ids: Iterable[str]) -> Markup:
+        """Note calls to the sources, as superscript links to the endnotes."""
+        numbers = sorted({self.notes[s] for s in source_ids})
+        if not numbers:
+            return Markup("")
+        links = Markup(",").join(
+            Markup('<a href="#source-{0}">{0}</a>').format(n) for n in numbers)
+        # Brackets, so that a note call after a figure never reads as an exponent.
+        return Markup('<sup class="cite">[{}]</sup>').format(links)
+
+    def prose(self, text: str, sources: Iterable[str] = ()) -> Markup:
+        """A prose text as HTML: text escaped, claims and dates filled in with note
+        calls, and the sources of the whole text called after its last word."""
+        out = []
+        pieces = prose_parser.parse(text)
+        for piece in pieces:
+            if isinstance(piece, str):
+                out.append(escape(piece))
+            elif piece.kind == "claim":
+                claim = self.brief.claim_by_id[piece.key]
+                out.append(Markup('<span class="figure" data-claim="{}">{}{}</span>').format(
+                    claim.id, self.loc.figure(claim), self.cite(claim.sources)))
+            else:
+                out.append(escape(self.loc.date(PartialDate.parse(piece.key))))
+        sources = tuple(sources)
+        if sources and pieces and isinstance(pieces[-1], str):
+            # Keep the note call on the line of the word it follows.
+            head, space, last = str(out.pop()).rpartition(" ")
+            out.append(Markup('{}{}<span class="nobreak">{}{}</span>').format(
+                Markup(head), space, Markup(last), self.cite(sources)))
+        elif sources:
+            out.append(self.cite(sources))
+        return Markup("").join(out)
+
+    def text(self, text: Optional[str]) -> str:
+        """A text field as plain text, placeholders filled in (titles, labels,
+        captions, notes, PDF metadata, alt texts)."""
+        if text is None:
+            return ""
+        out = []
+        for piece in prose_parser.parse(text):
+            if isinstance(piece, str):
+                out.append(piece)
+            elif piece.kind == "claim":
+                out.append(self.loc.figure(self.brief.claim_by_id[piece.key]))
+            else:
+                out.append(self.loc.date(PartialDate.parse(piece.key)))
+        return "".join(out)
+
+    # -- the masthead --------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return self.text(self.meta.title)
+
+    @property
+    def title_unbroken(self) -> Markup:
+        """The title with no line break at its hyphens ("Nagorno-Karabakh")."""
+        return Markup(" ").join(
+            Markup('<span class="nobreak">{}</span>').format(word) if "-" in word
+            else escape(word) for word in self.title.split(" "))
+
+    @property
+    def subtitle(self) -> str:
+        return self.text(self.meta.subtitle)
+
+    @property
+    def author(self) -> str:
+        return self.text(self.meta.author)
+
+    @property
+    def handling(self) -> str:
+        return self.text(self.meta.handling)
+
+    @property
+    def as_of(self) -> str:
+        return self.loc.date(self.meta.as_of)
+
+    @property
+    def keywords(self) -> str:
+        return ", ".join(self.meta.keywords)
+
+    @property
+    def document_language(self) -> str:
+        return self.loc.document_language
+
+    @property
+    def direction(self) -> str:
+        return self.loc.direction
+
+    @property
+    def source_count(self) -> int:
+        return len(self.brief.sources)
+
+    # -- the parts, numbered once --------------------------------------------------
+    @cached_property
+    def sections(self) -> list[SectionView]:
+        return [SectionView(Part(f"section-{s.id}", number, self.text(s.title)),
+                            tuple(self.prose(p.text, p.sources) for p in s.paragraphs))
+                for number, s in enumerate(self.brief.sections, 1)]
+
+    @cached_property
+    def parts(self) -> dict[str, Part]:
+        """The closing parts the brief has, numbered after its sections."""
+        wanted = [("figures", self.loc.translate("The figures and who gives them"))]
+        if self.brief.timeline:
+            wanted.append(("timeline", self.loc.translate("Timeline")))
+        wanted.append(("sources", self.loc.translate("Sources")))
+        first = len(self.brief.sections) + 1
+        return {anchor: Part(anchor, number, title)
+                for number, (anchor, title) in enumerate(wanted, first)}
+
+    @property
+    def contents(self) -> list[Part]:
+        return [s.part for s in self.sections] + list(self.parts.values())
+
+    # -- page one ------------------------------------------------------------------
+    @property
+    def key_points(self) -> list[Markup]:
+        return [self.prose(p.text, p.sources) for p in self.brief.key_points]
+
+    @property
+    def key_figures(self) -> list[Figure]:
+        return [self.figure(self.brief.claim_by_id[i]) for i in self.brief.key_figures]
+
+    # -- figures, timeline, sources ------------------------------------------------
+    def party_name(self, party_id: Optional[str]) -> str:
+        return self.text(self.brief.party_by_id[party_id].name) if party_id else ""
+
+    def figure(self, claim: Claim) -> Figure:
+        status = self.relations.status(claim)
+        status_note = ""
+        if status == "revised":
+            later = self.brief.claim_by_id[self.relations.revised_by[claim.id]]
+            status_note = self.loc.translate("revised later: see %(label)s") % {
+                "label": self.text(later.label)}
+        elif status == "revision":
+            status_note = self.loc.translate("revises an earlier figure: %(label)s") % {
+                "label": self.text(self.brief.claim_by_id[claim.revises].label)}
+        elif status == "disputed":
+            status_note = self.loc.translate("other sources give a different figure")
+        claimed_by = self.text(claim.attribution) if claim.attribution else \
+            self.party_name(claim.claimed_by)
+        return Figure(
+            id=claim.id, label=self.text(claim.label), figure=self.loc.figure(claim),
+            cites=self.cite(claim.sources), claimed_by=claimed_by,
+            reported=self.loc.date(claim.reported) if claim.reported else "",
+            status=status, status_note=status_note, note=self.text(claim.note))
+
+    @property
+    def figure_groups(self) -> list[tuple[str, list[Figure]]]:
+        """Every claim, grouped under its event (events in date order, then the rest)."""
+        groups = []
+        events = sorted(self.brief.events, key=lambda e: (e.start.first_day(), e.id))
+        for event in events:
+            rows = [self.figure(c) for c in self.brief.claims if c.event == event.id]
+            if rows:
+                name, period = self.text(event.name), self.loc.interval(event.start, event.end)
+                # "Clashes of 2016", not "Clashes of 2016 (2016)"
+                groups.append((name if period in name else f"{name} ({period})", rows))
+        rest = [self.figure(c) for c in self.brief.claims if c.event is None]
+        if rest:
+            groups.append((self.loc.translate("The region and its people"), rest))
+        return groups
+
+    @property
+    def timeline(self) -> list[TimelineRow]:
+        return [TimelineRow(self.loc.date(entry.date), self.prose(entry.text, entry.sources))
+                for entry in self.brief.timeline]
+
+    @property
+    def sources(self) -> list[SourceRow]:
+        not_stated = self.loc.translate("not stated")
+        return [SourceRow(
+            number=self.notes[source.id], title=self.text(source.title),
+            kind=self.text(source.kind), publisher=source.publisher or not_stated,
+            publisher_stated=bool(source.publisher),
+            date=self.loc.date(source.date) if source.date else not_stated,
+            date_stated=source.date is not None,
+            language=self.loc.language_name(source.language), url=source.url or "",
+            note=self.text(source.note)) for source in self.brief.sources]
+
+    def source_line(self, claim_ids: Iterable[str]) -> str:
+        """'[1] Newshub, 2020; [3] not stated, September 2022' for some claims."""
+        ids = sorted({s for c in claim_ids for s in self.brief.claim_by_id[c].sources},
+                     key=self.notes.get)
+        parts = []
+        for source in (self.brief.source_by_id[i] for i in ids):
+            who = source.publisher or (self.text(source.kind) if source.kind
+                                       else self.loc.translate("not stated"))
+            when = self.loc.date(source.date) if source.date else \
+                self.loc.translate("date not stated")
+            parts.append(f"[{self.notes[source.id]}] {who}, {when}")
+        return "; ".join(parts)
