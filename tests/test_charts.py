@@ -68,8 +68,35 @@ def test_series_differ_in_shape_or_fill_not_only_in_colour(kind):
     assert len(set(shapes)) == len(shapes)
 
 
-def test_each_series_draws_its_own_marker_shape_in_the_svg():
-    view = edition("en")
+# A revision by the same claimant beside its first report and a figure as reported:
+# every series of the casualties chart, whatever the flagship happens to contain (its
+# 2022 figures are alternatives from different claimants, not revisions).
+SERIES_BRIEF = """\
+brief: {id: series, title: "Series", as_of: 2023-09-19, locales: [en], handling: "Test"}
+sources: [{id: report, title: "A report", publisher: Example Press, date: 2023-09, language: en}]
+parties: [{id: am, name: Armenia}]
+events: [{id: war, name: "The war", start: 1988-02, end: 1994}]
+claims:
+  - {id: killed-war, label: "Killed in the war", metric: killed, event: war, value: 30000,
+     qualifier: more_than, sources: [report]}
+  - {id: killed-first, label: "Killed, first report", metric: killed, event: war, party: am,
+     value: 49, claimed_by: am, reported: 2022-09-14, sources: [report]}
+  - {id: killed-revised, label: "Killed, revised", metric: killed, event: war, party: am,
+     value: 105, claimed_by: am, revises: killed-first, reported: 2023-07-04,
+     sources: [report]}
+key_points: [{text: "The war killed {killed-war} people.", sources: [report]}]
+key_figures: [killed-war]
+sections: [{id: background, title: Background, paragraphs: ["First {killed-first}, then {killed-revised}."]}]
+timeline: [{date: 1988-02, text: "The war begins.", sources: [report]}]
+charts: [{id: casualties, kind: casualties, title: "Killed",
+          claims: [killed-war, killed-first, killed-revised]}]
+"""
+
+
+def test_each_series_draws_its_own_marker_shape_in_the_svg(tmp_path):
+    path = tmp_path / "series.yaml"
+    path.write_text(SERIES_BRIEF, "utf-8")
+    view = build_edition(load_brief(path), Localizer.load(ROOT, "en", Collector()))
     data = chart_data(view, view.brief.charts[0])
     svg = charts.kind_module(data.kind).draw(data)
     root = ET.fromstring(svg)

@@ -76,12 +76,27 @@ def test_sources_say_not_stated_where_the_article_does_not(pdf_text):
         assert flat(source["title"]) in text
 
 
-def test_revised_figures_are_shown_beside_the_first_ones(pdf_text):
+def test_revisions_and_alternatives_are_shown_beside_each_other(pdf_text):
+    """A revision (same claimant) is marked as one; figures of other claimants for the
+    same deaths (the TDI counts of 2022 beside the governments') are alternatives, each
+    marked as disputed and none called a revision."""
     text = flat(pdf_text["en"]).casefold()
-    revisions = [c for c in facts()["claims"] if c.get("revises")]
-    assert revisions
+    claims = facts()["claims"]
+    revisions = [c for c in claims if c.get("revises")]
     assert text.count("revises an earlier figure") == len(revisions)
     assert text.count("revised later") == len(revisions)
+    revised = {c["revises"] for c in revisions} | {c["id"] for c in revisions}
+    def quantity(c):
+        return c["metric"], c.get("event"), c.get("party")
+
+    def claimant(c):
+        return c.get("claimed_by") or c.get("attribution")
+
+    alternatives = [c for c in claims if c["id"] not in revised and c.get("event") and any(
+        quantity(o) == quantity(c) and claimant(o) != claimant(c)
+        and o.get("value") != c.get("value") for o in claims)]
+    assert len(alternatives) >= 4, "the 2022 clashes have two figures for each side"
+    assert text.count("other sources give a different figure") == len(alternatives)
 
 
 def test_vietnamese_edition_is_in_vietnamese(pdf_text):
