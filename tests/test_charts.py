@@ -96,7 +96,7 @@ charts: [{id: casualties, kind: casualties, title: "Killed",
 def test_each_series_draws_its_own_marker_shape_in_the_svg(tmp_path):
     path = tmp_path / "series.yaml"
     path.write_text(SERIES_BRIEF, "utf-8")
-    view = build_edition(load_brief(path), Localizer.load(ROOT, "en", Collector()))
+    view = edition_view(path, "en")
     data = chart_data(view, view.brief.charts[0])
     svg = charts.kind_module(data.kind).draw(data)
     root = ET.fromstring(svg)
