@@ -91,7 +91,7 @@ class Page:
     number: int
     width: float
     height: float
-    chars: list[Char]           # real characters in content-stream order
+    chars: list[Char]           # characters in content-stream order
     object_boxes: list[tuple]   # (left, bottom, right, top) of every page object
 
     def position(self, char: Char) -> tuple[float, float]:
@@ -110,11 +110,10 @@ def read_pages(pdf: Path | str) -> list[Page]:
             chars = []
             x, y = ctypes.c_double(), ctypes.c_double()
             for i in range(textpage.count_chars()):
-                if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
-                    continue  # spaces and line ends PDFium made up
                 code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-                if code == 0:
-                    continue
+                if code == 0 or pdfium_c.FPDFText_IsGenerated(textpage, i) == 1 \
+                        and chr(code) != " ":
+                    continue  # line ends PDFium made up (its spaces are kept)
                 left, bottom, right, top = textpage.get_charbox(i)
                 pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
                 chars.append(Char(chr(code), left, bottom, right, top, x.value, y.value))
