@@ -116,7 +116,9 @@ def read_pages(pdf: Path | str) -> list[Page]:
                     continue  # line ends PDFium made up (its spaces are kept)
                 left, bottom, right, top = textpage.get_charbox(i)
                 pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
-                chars.append(Char(chr(code), left, bottom, right, top, x.value, y.value))
+                # PDFium reads a typed hyphen that ends a line as U+0002
+                text = "-" if code == 2 else chr(code)
+                chars.append(Char(text, left, bottom, right, top, x.value, y.value))
             boxes = [obj.get_bounds() for obj in page.get_objects(max_depth=8)]
             pages.append(Page(index + 1, width, height, chars, boxes))
     finally:
@@ -254,12 +256,13 @@ def _cells(char: Char, size: float = 20.0):
             yield i, j
 
 
-def hyphenation(page: Page, names: Iterable[str]) -> list[Finding]:
+def hyphenation(page: Page, names: Iterable[str],
+                margins_mm: Sequence[float] = BRIEF_MARGINS_MM) -> list[Finding]:
     """Names split at a line-end hyphen, ladders of three hyphenated lines, and words
     broken at the foot of the page."""
     names = sorted({unicodedata.normalize("NFC", n) for n in names}, key=len, reverse=True)
     findings = []
-    lines = lines_of(page)
+    last = _last_body_line(lines_of(page), page, margins_mm)
     for block in blocks_of(page):
         run = 0
         for index, line in enumerate(block):
@@ -275,7 +278,7 @@ def hyphenation(page: Page, names: Iterable[str]) -> list[Finding]:
                 findings.append(Finding("hyphen-ladder", page.number, x, y,
                                         f"three hyphenated lines in a row, the third "
                                         f"ending '{before.split()[-1]}'"))
-            if following is None and line is _last_body_line(lines, page):
+            if following is None and last is not None and line.end is last.end:
                 findings.append(Finding("page-split-word", page.number, x, y,
                                         f"'{before.split()[-1]}' continues on the next page"))
                 continue
@@ -353,18 +356,21 @@ def repeated_calls(page: Page) -> list[Finding]:
         text, origin = block_text(block)
         text = text.replace("\u00a0", " ")
         for start, sentence in _sentences(text):
-            seen: dict[str, str] = {}
+            first: dict[str, int] = {}
+            reported = set()
             for match in _CALL.finditer(sentence):
                 if not _raised(origin, start + match.start(), block):
                     continue  # "[2]" on the baseline is not a note call
                 for number in match.group(1).split(","):
-                    if number in seen:
-                        char = origin[start + match.start()]
-                        x, y = page.position(char)
+                    if number not in first:
+                        first[number] = match.start()
+                    elif number not in reported:
+                        reported.add(number)
+                        x, y = page.position(origin[start + match.start()])
+                        excerpt = sentence[max(0, first[number] - 40):match.end()].strip()
                         findings.append(Finding(
                             "repeated-call", page.number, x, y,
-                            f"source [{number}] called twice in '{sentence.strip()[:80]}'"))
-                    seen[number] = match.group(0)
+                            f"source [{number}] called again in one sentence: '…{excerpt}'"))
     return findings
 
 
@@ -398,7 +404,7 @@ def check(pdf: Path | str, names: Iterable[str] = (), chapter_starts: Iterable[s
     findings = []
     for page in pages:
         findings += overlaps(page)
-        findings += hyphenation(page, names)
+        findings += hyphenation(page, names, margins_mm)
         findings += repeated_calls(page)
     findings += empty_pages(pages, chapter_starts, margins_mm)
     return sorted(findings, key=lambda f: (f.page, f.y_mm, f.x_mm, f.rule))
