@@ -56,3 +56,31 @@ def test_no_names_only_escapes():
 def test_refuses_html():
     with pytest.raises(TypeError):
         protect_names(Markup("<i>Armenia</i>"), ["Armenia"])
+
+
+# -- thin_note_calls ------------------------------------------------------------------
+from briefing.typeset import thin_note_calls  # noqa: E402
+
+
+def test_a_sentence_whose_calls_all_cite_one_source_keeps_the_last():
+    assert thin_note_calls(["It killed ", "about 30,000", ["a"], " and displaced ",
+                            "1,000,000", ["a"], "."]) == [
+        "It killed ", "about 30,000", (), " and displaced ", "1,000,000", ("a",), "."]
+
+
+def test_otherwise_each_source_is_called_once_at_its_first_call():
+    assert thin_note_calls(["Russia deployed ", "2,000", ["b", "c"],
+                            " peacekeepers to the corridor.", ["a", "b", "c"]]) == [
+        "Russia deployed ", "2,000", ("b", "c"), " peacekeepers to the corridor.", ("a",)]
+
+
+def test_sentences_are_thinned_separately():
+    assert thin_note_calls(["First ", "49", ["b"], ". Then ", "105", ["b"], " and ", "71",
+                            ["c"], ".", ["b", "c"]]) == [
+        "First ", "49", ("b",), ". Then ", "105", ("b",), " and ", "71", ("c",), ".", ()]
+
+
+def test_a_sentence_ends_after_closing_quotes_too():
+    assert thin_note_calls(["It called it a “crisis.”", ["a"], " Talks ", "began", ["a"],
+                            "."]) == [
+        "It called it a “crisis.”", ("a",), " Talks ", "began", ("a",), "."]
