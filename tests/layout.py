@@ -396,6 +396,21 @@ def _raised(origin: list[Char | None], index: int, block: list[Line]) -> bool:
     return char.y - baseline > 1.0
 
 
+def break_hyphens(pdf: Path | str) -> list[Finding]:
+    """Hyphens that a line break put into the text (U+2010, or a soft hyphen shown):
+    copied or searched, the word reads with a hyphen inside it. Not part of ``check``:
+    it tests the policy of no automatic hyphenation, not a rule of every layout."""
+    findings = []
+    for page in read_pages(pdf):
+        for line in lines_of(page):
+            if line.end.text in "\u2010\u00ad":
+                x, y = page.position(line.end)
+                word = _text(line.chars).split()[-1]
+                findings.append(Finding("break-hyphen", page.number, x, y,
+                                        f"'{word}' copies with its break hyphen"))
+    return findings
+
+
 # -- everything -----------------------------------------------------------------------
 def check(pdf: Path | str, names: Iterable[str] = (), chapter_starts: Iterable[str] = (),
           margins_mm: Sequence[float] = BRIEF_MARGINS_MM) -> list[Finding]:

@@ -98,6 +98,12 @@ def test_a_source_called_twice_in_one_sentence(tmp_path):
                              "'…It killed 30[1] and displaced 50[1,2]'")]
 
 
+def test_a_hyphen_put_in_by_a_line_break_is_found(tmp_path):
+    pdf = pdf_of(tmp_path, '<p style="width: 14mm">inter&shy;national and inter-war</p>')
+    assert [(f.rule, f.page, f.text) for f in layout.break_hyphens(pdf)] == [
+        ("break-hyphen", 1, "'inter‐' copies with its break hyphen")]
+
+
 # -- the briefs ---------------------------------------------------------------------
 # The names the flagship prints, in both languages, with the forms derived from them
 # (a break in "Arme-nian" is a break in "Armenia").
@@ -151,4 +157,10 @@ def test_typesetting(editions, brief, locale, paper):
 @pytest.mark.parametrize("brief,locale,paper", EDITIONS)
 def test_one_note_call_per_source_per_sentence(editions, brief, locale, paper):
     found = [f for f in layout.check(editions(brief, locale, paper)) if f.rule == "repeated-call"]
+    assert not found, "\n" + layout.report(found)
+
+
+@pytest.mark.parametrize("brief,locale,paper", EDITIONS)
+def test_copy_and_search_find_whole_words(editions, brief, locale, paper):
+    found = layout.break_hyphens(editions(brief, locale, paper))
     assert not found, "\n" + layout.report(found)
