@@ -133,6 +133,8 @@ _CELL_GAP = 8.0   # pt: a horizontal jump wider than a few spaces leaves the blo
 
 
 def lines_of(page: Page) -> list[Line]:
+    """Characters in content-stream order, cut where the text goes back left or moves
+    a line up or down. Cells of one table row on one baseline stay one line here."""
     lines: list[Line] = []
     current: list[Char] = []
     for char in page.chars:
@@ -159,8 +161,7 @@ def blocks_of(page: Page) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for line in lines_of(page):
         for segment in _split_at_gaps(line):
-            if blocks and _continues(blocks[-1][-1], segment) \
-                    and len(_split_at_gaps(blocks[-1][-1])) == 1:
+            if blocks and _continues(blocks[-1][-1], segment):
                 blocks[-1].append(segment)
             else:
                 blocks.append([segment])
