@@ -90,6 +90,12 @@ test: $(STAMP) ## run the test suite
 schema: $(STAMP) ## print the JSON Schema of the facts format
 	@$(BRIEFING) schema
 
+# The schema editors read (a facts file names it on its first line; see README).
+build/facts.schema.json: $(STAMP) $(wildcard briefing/facts/*.py charts/*.py)
+	@mkdir -p build
+	@$(BRIEFING) schema > $@.tmp && mv $@.tmp $@
+briefs: build/facts.schema.json
+
 clean: ## remove built files (keeps the virtual environment)
 	rm -rf $(DIST) build preview
 
