@@ -3,12 +3,25 @@
 PYTHON  ?= python3
 VENV    ?= .venv
 DIST    ?= dist
-FACTS   ?= $(wildcard facts/*.yaml)
+# Facts files, or directories standing for their *.yaml files. The compiler finds the
+# files itself, so that no name found on disk ever reaches a shell.
+FACTS   ?= facts
 PYTEST_ARGS ?=
 
 BIN      := $(VENV)/bin
 BRIEFING := $(BIN)/briefing
 STAMP    := $(VENV)/.installed
+
+# Goals that change what the others are made from. Given with other goals
+# ('make clean briefs'), each goal runs in turn in a make of its own, which reads
+# the facts and catalogs as the goals before it left them.
+SERIAL_GOALS := clean init-locale update-locales
+ifneq ($(and $(filter $(SERIAL_GOALS),$(MAKECMDGOALS)),$(word 2,$(MAKECMDGOALS))),)
+.PHONY: $(MAKECMDGOALS)
+$(firstword $(MAKECMDGOALS)):
+	@$(foreach goal,$(MAKECMDGOALS),$(MAKE) --no-print-directory '$(goal)' &&) true
+$(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS)): $(firstword $(MAKECMDGOALS)) ; @:
+else
 
 # Reproducible by default: the date of the last commit stands for "now" in every PDF.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -42,13 +55,20 @@ endif
 
 venv: $(STAMP) ## create the virtual environment and install everything into it
 
-# The editions of every brief and what each depends on, written by the compiler
-# from the facts files (which locales each brief lists) and remade when they change.
-build/editions.mk: $(FACTS) $(STAMP)
-	@mkdir -p build
-	$(BRIEFING) make-rules $(FACTS) --out $(DIST) > $@.tmp && mv $@.tmp $@
-ifeq ($(filter help clean schema venv,$(MAKECMDGOALS)),)
--include build/editions.mk
+# The editions of every brief and what each is made from, written by the compiler
+# from the facts files (which locales each brief lists) before every goal that builds
+# editions. It is rewritten, and Make reads it again, only when it changes; each
+# edition depends on build/inputs/<stem>, whose content changes with its inputs'.
+EDITION_GOALS := briefs release preview $(DIST)/%
+build/editions.mk: FORCE $(STAMP)
+	@$(BIN)/python -m briefing.makerules rules $(FACTS) --out $(DIST) --write $@
+ifneq ($(filter $(EDITION_GOALS),$(MAKECMDGOALS)),)
+ifeq ($(wildcard build/editions.mk),)
+# An empty first version, so that a failure to write it is not reported as a missing file.
+$(shell mkdir -p build)
+$(file >build/editions.mk,# Empty until briefing.makerules writes it.)
+endif
+include build/editions.mk
 endif
 
 # Changes only when the epoch does, so that a new commit re-dates the PDFs.
@@ -66,10 +86,7 @@ briefs: $(EDITIONS) ## build every brief in every locale it lists, into dist/
 # Every problem at once: each catalog through msgfmt --check, then every facts file
 # and its catalogs through the compiler; exit 2 if anything is wrong.
 check: $(STAMP) ## validate facts files and catalogs without rendering
-	@status=0; \
-	for po in $(PO_FILES); do msgfmt --check -o /dev/null $$po || status=2; done; \
-	$(BRIEFING) check $(FACTS) || status=$$?; \
-	exit $$status
+	@$(BIN)/python -m briefing.makerules check $(FACTS)
 
 # Compiled catalogs are build products; msgfmt --check validates each .po as it goes.
 build/mo/%.mo: locales/%.po
@@ -77,8 +94,8 @@ build/mo/%.mo: locales/%.po
 	msgfmt --check -o $@ $< || { rm -f $@; exit 2; }
 
 release: $(STAMP) $(MO_FILES) ## strict check, build everything, write SHA256SUMS and manifest.json
-	$(BRIEFING) check --strict $(FACTS)
-	$(MAKE) --no-print-directory briefs BUILD_FLAGS=--strict
+	@$(BIN)/python -m briefing.makerules check --strict $(FACTS)
+	@$(MAKE) --no-print-directory briefs BUILD_FLAGS=--strict
 	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST)
 
 bench: $(STAMP) ## measure speed and memory (prints a table, writes build/bench.json)
@@ -136,3 +153,5 @@ init-locale: extract ## start a new locale: make init-locale LANG=xx
 
 preview: briefs ## render every page of every edition to PNG, with a contact sheet
 	$(BIN)/python -m briefing.preview $(EDITIONS) --out preview
+
+endif  # the goals run one after another
