@@ -23,8 +23,22 @@ $(firstword $(MAKECMDGOALS)):
 $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS)): $(firstword $(MAKECMDGOALS)) ; @:
 else
 
-# Reproducible by default: the date of the last commit stands for "now" in every PDF.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# The date that stands for "now" in every PDF, so that two builds of the same inputs
+# are byte-identical. Never empty: given by the caller; else the date of the last
+# commit in a git checkout; else the SOURCE_DATE_EPOCH file of a source archive
+# (git archive writes the commit's date into it, see .gitattributes); else the
+# newest input's modification time.
+ifeq ($(SOURCE_DATE_EPOCH),)
+  ifneq ($(wildcard .git),)
+    override SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+  endif
+endif
+ifeq ($(SOURCE_DATE_EPOCH),)
+  override SOURCE_DATE_EPOCH := $(shell sed -n 's/^\([0-9][0-9]*\)$$/\1/p' SOURCE_DATE_EPOCH 2>/dev/null)
+endif
+ifeq ($(SOURCE_DATE_EPOCH),)
+  override SOURCE_DATE_EPOCH := $(shell $(PYTHON) -m briefing.makerules newest-input)
+endif
 export SOURCE_DATE_EPOCH
 
 PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)

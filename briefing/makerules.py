@@ -13,7 +13,9 @@ only when a facts file, the set of facts files or the set of locales has changed
 
 ``python -m briefing.makerules check FACTS... [--strict]`` is ``make check``: every
 catalog through ``msgfmt --check``, then the facts files and their catalogs through the
-compiler. This module imports the compiler only when it needs it.
+compiler; ``newest-input`` prints the newest modification time of the project's
+inputs, the date of record when there is neither a git checkout nor a
+``SOURCE_DATE_EPOCH`` file. This module imports the compiler only when it needs it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ SAFE_CHAR = re.compile(r"[A-Za-z0-9_+.-]")
 SAFE_STEM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[A-Za-z0-9_]+")
 INPUTS_DIR = Path("build") / "inputs"
 CACHE = Path("build") / "editions.json"
+# The kinds of file an edition is made from, for the date of record of a copy
+# without git history.
+INPUT_DIRS = ("facts", "locales", "templates", "charts", "briefing")
+INPUT_SUFFIXES = {".yaml", ".po", ".pot", ".cfg", ".j2", ".css", ".py", ".toml", ".txt"}
 
 
 def shown(path: Path) -> str:
@@ -219,6 +225,19 @@ def check(args: list[Path], strict: bool, project: Project) -> int:
     return 2 if status or problems.errors else 0
 
 
+def newest_input(root: Path) -> int:
+    """The newest modification time, in whole seconds, of the files editions are made
+    from (caches and compiled files left out, since building writes those)."""
+    newest = 0
+    for top in INPUT_DIRS:
+        for folder, subfolders, files in os.walk(root / top):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            for name in files:
+                if Path(name).suffix in INPUT_SUFFIXES:
+                    newest = max(newest, int(os.stat(os.path.join(folder, name)).st_mtime))
+    return newest
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m briefing.makerules",
                                      description=__doc__.splitlines()[0])
@@ -230,8 +249,12 @@ def main(argv: list[str] | None = None) -> int:
     c = commands.add_parser("check", help="make check")
     c.add_argument("facts", nargs="+", type=Path)
     c.add_argument("--strict", action="store_true")
+    commands.add_parser("newest-input", help="the newest input's mtime")
     args = parser.parse_args(argv)
     project = Project(Path.cwd(), getattr(args, "out", Path("dist")))
+    if args.command == "newest-input":
+        print(newest_input(project.root))
+        return 0
     if args.command == "check":
         return check(args.facts, args.strict, project)
     try:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from conftest import FIXTURES, copy_project, make_in, run_process
 
@@ -138,6 +140,32 @@ def test_an_id_with_a_trailing_newline_never_reaches_the_rules(small):
     assert result.returncode == 2
     assert result.stderr.startswith("facts/minimal.yaml:2:7: error: brief.id 'minimal")
     assert "minimal\n" not in (small / "build" / "editions.mk").read_text()
+
+
+def creation_date(pdf: Path) -> str:
+    return PdfReader(pdf).metadata["/CreationDate"]
+
+
+def test_without_git_the_date_of_record_is_never_empty(small):
+    unset = {"SOURCE_DATE_EPOCH": None}
+    # The newest input's modification time.
+    os.utime(small / "facts" / "minimal.yaml", (2000000000, 2000000000))
+    first = make(small, "briefs", env=unset)
+    assert first.returncode == 0, first.stderr
+    assert (small / "build" / "source-date-epoch").read_text() == "2000000000\n"
+    pdf = small / "dist" / "minimal.en.pdf"
+    assert creation_date(pdf) == "D:20330518033320Z"
+    data = pdf.read_bytes()
+    shutil.rmtree(small / "dist")
+    second = make(small, "briefs", env=unset)
+    assert second.returncode == 0, second.stderr
+    assert pdf.read_bytes() == data
+
+    # The SOURCE_DATE_EPOCH file of a source archive comes first.
+    (small / "SOURCE_DATE_EPOCH").write_text("1700000000\n")
+    third = make(small, "briefs", env=unset)
+    assert built(third) == ["dist/minimal.en.pdf"]
+    assert creation_date(pdf) == "D:20231114221320Z"
 
 
 def test_a_build_elsewhere_then_release(small):
