@@ -158,11 +158,18 @@ update-locales: extract ## merge the .pot files into every locale's catalogs
 locale-status: $(STAMP) ## per locale and domain: translated, fuzzy, untranslated (STRICT=1 fails if incomplete)
 	@$(BRIEFING) locale-status $(if $(STRICT),--strict)
 
-init-locale: extract ## start a new locale: make init-locale LANG=xx
-	@echo "$(LANG)" | grep -Eq '^[a-z]{2,3}(_[A-Z]{2})?$$' || \
-	  { echo "usage: make init-locale LANG=xx (a language code such as fr or pt_BR)" >&2; exit 2; }
+# LOCALE names the new locale. LANG is the shell's own locale setting, so it is taken
+# only when given on make's command line, where it cannot be the environment's.
+ifeq ($(origin LANG),command line)
+LOCALE ?= $(LANG)
+endif
+INIT_LOCALE_HINT = $(if $(LOCALE),; '$(LOCALE)' is not one,$(if $(filter environment,$(origin LANG)),; \
+  LANG=$(LANG) is the shell's own locale (from the environment) and is not read))
+init-locale: extract ## start a new locale: make init-locale LOCALE=xx
+	@echo "$(LOCALE)" | grep -Eqx '[a-z]{2,3}(_[A-Z]{2})?' || \
+	  { echo "usage: make init-locale LOCALE=xx (a language code such as fr or pt_BR)$(INIT_LOCALE_HINT)" >&2; exit 2; }
 	@for d in $(DOMAINS); do \
-	  $(PYBABEL) init -i locales/$$d.pot -d locales -D $$d -l $(LANG) --width=79 || exit 2; \
+	  $(PYBABEL) init -i locales/$$d.pot -d locales -D $$d -l $(LOCALE) --width=79 || exit 2; \
 	done
 
 preview: briefs ## render every page of every edition to PNG, with a contact sheet

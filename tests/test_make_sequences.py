@@ -142,6 +142,24 @@ def test_an_id_with_a_trailing_newline_never_reaches_the_rules(small):
     assert "minimal\n" not in (small / "build" / "editions.mk").read_text()
 
 
+def test_init_locale_reads_LOCALE_and_LANG_only_from_the_command_line(small):
+    result = make(small, "init-locale", env={"LANG": "C.UTF-8"})
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "usage: make init-locale LOCALE=xx (a language code such as fr or pt_BR); "
+        "LANG=C.UTF-8 is the shell's own locale (from the environment) and is not read")
+    assert make(small, "init-locale", "LOCALE=fr").returncode == 0
+    assert make(small, "init-locale", "LANG=pt_BR").returncode == 0
+    for locale in ("fr", "pt_BR"):
+        for domain in ("messages", "facts"):
+            assert (small / "locales" / locale / "LC_MESSAGES" / f"{domain}.po").is_file()
+    result = make(small, "init-locale", "LOCALE=French")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "usage: make init-locale LOCALE=xx (a language code such as fr or pt_BR); "
+        "'French' is not one")
+
+
 def creation_date(pdf: Path) -> str:
     return PdfReader(pdf).metadata["/CreationDate"]
 
