@@ -41,9 +41,6 @@ ifeq ($(SOURCE_DATE_EPOCH),)
 endif
 export SOURCE_DATE_EPOCH
 
-PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)
-MO_FILES := $(patsubst locales/%.po,build/mo/%.mo,$(PO_FILES))
-
 # What every edition is made from besides its facts and its catalogs: the compiler,
 # its charts and templates (tools such as the benchmark live outside the package).
 ENGINE := $(STAMP) build/source-date-epoch \
@@ -102,12 +99,7 @@ briefs: $(EDITIONS) ## build every brief in every locale it lists, into dist/
 check: $(STAMP) ## validate facts files and catalogs without rendering
 	@$(BIN)/python -m briefing.makerules check $(FACTS)
 
-# Compiled catalogs are build products; msgfmt --check validates each .po as it goes.
-build/mo/%.mo: locales/%.po
-	@mkdir -p $(dir $@)
-	msgfmt --check -o $@ $< || { rm -f $@; exit 2; }
-
-release: $(STAMP) $(MO_FILES) ## strict check, build everything, write SHA256SUMS and manifest.json
+release: $(STAMP) ## strict check, build everything, write SHA256SUMS and manifest.json
 	@$(BIN)/python -m briefing.makerules check --strict $(FACTS)
 	@$(MAKE) --no-print-directory briefs BUILD_FLAGS=--strict
 	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST)
@@ -127,7 +119,7 @@ clean: ## remove built files (keeps the virtual environment)
 # -- Translations ------------------------------------------------------------------
 # Two domains: messages (templates, charts, the compiler's words) and facts (the
 # briefs' prose). English is the source language; the .pot files are committed so
-# that translation tools can use them, the .mo files are build products.
+# that translation tools can use them. The build reads the .po files themselves.
 DOMAINS  := messages facts
 LOCALES  ?= $(filter-out en,$(notdir $(wildcard locales/*)))
 LOCALES  := $(filter-out %.cfg %.pot,$(LOCALES))

@@ -195,3 +195,5 @@ def test_a_build_elsewhere_then_release(small):
     assert result.returncode == 0, result.stderr
     digest = hashlib.sha256((small / "dist" / "minimal.en.pdf").read_bytes()).hexdigest()
     assert (small / "dist" / "SHA256SUMS").read_text() == f"{digest}  minimal.en.pdf\n"
+    # Catalogs are read as .po; nothing compiles them to .mo.
+    assert sorted(small.rglob("*.mo")) == []
