@@ -63,8 +63,9 @@ def facts_files(args: list[Path], problems: Collector) -> list[Path]:
     for arg in args:
         found += sorted(arg.glob("*.yaml")) if arg.is_dir() else [arg]
     for path in found:
-        bad = sorted({c for part in path.parts for c in part if not SAFE_CHAR.fullmatch(c)})
-        if bad or any(part.startswith("-") for part in path.parts):
+        parts = path.parts[1:] if path.is_absolute() else path.parts  # not the root '/'
+        bad = sorted({c for part in parts for c in part if not SAFE_CHAR.fullmatch(c)})
+        if bad or any(part.startswith("-") for part in parts):
             what = " ".join(repr(c) for c in bad) if bad else "a leading '-'"
             problems.error(Location(shown(path)),
                            f"file name holds {what}, which Make or a shell would read "

@@ -197,3 +197,15 @@ def test_a_build_elsewhere_then_release(small):
     assert (small / "dist" / "SHA256SUMS").read_text() == f"{digest}  minimal.en.pdf\n"
     # Catalogs are read as .po; nothing compiles them to .mo.
     assert sorted(small.rglob("*.mo")) == []
+
+
+def test_make_rules_take_an_absolute_facts_path(tmp_path):
+    facts = tmp_path / "brief.yaml"
+    shutil.copy(FIXTURES / "minimal.yaml", facts)
+    result = run_process("make-rules", facts, "--out", "dist")
+    assert result.code == 0, result.err
+    assert result.out == (
+        "# Written by briefing.makerules from the facts files; remade by Make.\n"
+        "EDITIONS := dist/minimal.en.pdf\n"
+        f"FACTS_OF_minimal.en := {facts}\n"
+        "dist/minimal.en.pdf: build/inputs/minimal.en $(ENGINE)\n")
