@@ -34,11 +34,19 @@ def editions(paths: list[Path], project: Project, locales: tuple[str, ...],
              problems: Collector, strict: bool = False) -> Iterator[Edition]:
     """Each edition of each facts file that loads (only ``locales``, when given); the
     errors of the others, and of locales that cannot be built, go to ``problems``."""
+    declared: dict[str, Brief] = {}
     for path in paths:
         try:
             brief = load_brief(path, problems, strict)
         except InputError as exc:
             problems.diagnostics.extend(exc.diagnostics)
+            continue
+        first = declared.setdefault(brief.brief.id, brief)
+        if first is not brief:  # their PDFs would overwrite each other
+            problems.error(brief.brief.where("id"),
+                           f"brief id '{brief.brief.id}' is also declared by "
+                           f"{first.brief.where('id')}; each brief needs an id of its "
+                           "own, since its PDFs are named after it")
             continue
         for locale in _locales_of(brief, project, locales, problems):
             yield Edition(path, brief, locale)
@@ -51,7 +59,7 @@ def _locales_of(brief: Brief, project: Project, wanted: tuple[str, ...],
         if not project.has_locale(locale):
             problems.error(brief.brief.where(f"locales[{index}]"),
                            f"brief lists locale '{locale}', which has no catalogs under "
-                           f"locales/; run 'make init-locale LANG={locale}'")
+                           f"locales/; run 'make init-locale LOCALE={locale}'")
     for locale in wanted:
         if locale not in listed:
             problems.error(brief.brief.where("locales"),

@@ -60,7 +60,7 @@ def test_a_locale_without_catalogs_is_located_in_the_facts(cli, tmp_path):
     result = cli("check", brief, cwd=tmp_path)
     assert result.code == 2
     assert result.err == ("brief.yaml:5:17: error: brief lists locale 'xx', which has no "
-                          "catalogs under locales/; run 'make init-locale LANG=xx'\n")
+                          "catalogs under locales/; run 'make init-locale LOCALE=xx'\n")
 
 
 def test_bad_options_exit_2_without_traceback():
@@ -74,3 +74,15 @@ def test_bad_facts_exit_2_as_a_process():
     assert result.code == 2
     assert "Traceback" not in result.err
     assert len(result.err.splitlines()) == 10
+
+
+def test_two_facts_files_with_one_brief_id_are_refused_by_build_too(cli, tmp_path):
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text((FIXTURES / "minimal.yaml").read_text("utf-8"), "utf-8")
+    result = cli("build", tmp_path / "a.yaml", tmp_path / "b.yaml", "--out",
+                 tmp_path / "out", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == ("b.yaml:2:7: error: brief id 'minimal' is also declared by "
+                          "a.yaml:2:7; each brief needs an id of its own, since its PDFs "
+                          "are named after it\n")
+    assert not (tmp_path / "out").exists()
