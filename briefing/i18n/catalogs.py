@@ -1,8 +1,10 @@
 """Gettext catalogs: reading the translators' .po files and checking them.
 
-The build reads the .po files themselves rather than compiled .mo files: it needs
-their line numbers to point translators at a problem, and it must not repeat the
-traps of compiling (a fuzzy header skips the whole catalog; an empty plural becomes
+GNU msgfmt judges the syntax (it accepts everything gettext tools write, obsolete
+entries and ``#~|`` previous msgids included, and rejects what they would reject);
+Babel's ``read_po`` then reads the entries. The build reads the .po files
+themselves rather than compiled .mo files: it needs their line numbers to point
+translators at a problem, and it must not repeat the traps of compiling (a fuzzy header skips the whole catalog; an empty plural becomes
 the English singular). A catalog becomes a plain lookup table of the entries that
 are translated, not fuzzy and well formed; everything else is a located diagnostic.
 """
@@ -10,7 +12,10 @@ are translated, not fuzzy and well formed; everything else is a located diagnost
 from __future__ import annotations
 
 import gettext
+import os
 import re
+import shutil
+import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,13 +79,16 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                       expected="a .po file")
     if text is None:
         return catalog
-    syntax = list(syntax_problems(text))
-    for line, message in syntax:
-        problems.error(Location(shown, line, 1), f"invalid .po syntax: {message}")
+    syntax = msgfmt_problems(path, shown)
+    lines = text.splitlines()
+    for line, col, message in syntax or ():
+        if message == "syntax error" and 0 < line <= len(lines):  # say what it met
+            message += f" at '{short(lines[line - 1].strip(), 40)}'"
+        problems.error(Location(shown, line, col), f"invalid .po syntax: {message}")
     if syntax:
         return catalog
     try:
-        po = read_po(text.splitlines(keepends=True), abort_invalid=True)
+        po = read_po(_for_babel(text), abort_invalid=True)
     except PoFileError as exc:
         problems.error(Location(shown, exc.lineno, 1), f"invalid .po syntax: "
                                                        f"{str(exc).rsplit(' on ', 1)[0]}")
@@ -133,47 +141,37 @@ def _add(catalog: Catalog, message: Message, shown: str, num_plurals: int,
     catalog.entries[key] = Entry(tuple(strings), where)
 
 
-_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
-_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+def _for_babel(text: str) -> list[str]:
+    """The lines of a .po file as Babel's parser can take them: it does not know the
+    previous msgids of obsolete entries ('#~|'), valid gettext that msgmerge writes,
+    so they become empty comments (line numbers stay as they are)."""
+    return ["#\n" if line.startswith("#~|") else line
+            for line in text.splitlines(keepends=True)]
 
 
-def syntax_problems(text: str):
-    """(line, message) for what gettext tools would reject: unterminated strings,
-    stray lines, keywords out of order, entries cut off. Babel's parser lets most of
-    these pass silently, taking a truncated file for a shorter catalog."""
-    # The keyword each keyword may follow; "done" is a complete entry.
-    follows = {"msgctxt": {"between", "done"}, "msgid": {"between", "done", "msgctxt"},
-               "msgid_plural": {"msgid"}, "msgstr": {"msgid"},
-               "msgstr[]": {"msgid_plural", "msgstr[]"}}
-    state, start = "between", 0
-    for number, raw in enumerate(text.splitlines() + [""], 1):
-        line = raw.strip()
-        if line.startswith("#"):
+def msgfmt_problems(path: Path, shown: str) -> Optional[list[tuple[int, int, str]]]:
+    """(line, column, message) for each error GNU msgfmt finds in a .po file: gettext's
+    own parser is the authority on syntax. None when msgfmt is not installed."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        return None
+    done = subprocess.run([msgfmt, "-o", os.devnull, "--", str(path)], capture_output=True,
+                          text=True, errors="replace", env={**os.environ, "LC_ALL": "C"})
+    if done.returncode == 0:
+        return []
+    found = []
+    prefix = str(path) + ":"
+    for line in done.stderr.splitlines():
+        if not line.startswith(prefix):
             continue
-        if not line:
-            if state in ("msgctxt", "msgid", "msgid_plural"):
-                yield start, "entry has no msgstr (the file may be cut off)"
-            state = "between"
-            continue
-        match = _KEYWORD.match(line)
-        string = match.group(2) if match else line
-        if not _STRING.match(string):
-            yield number, ("unterminated or malformed string" if string.startswith('"')
-                           else f"unexpected text '{line[:30]}'")
-            state = "broken"
-            continue
-        if not match:  # a continuation of the string above
-            if state == "between":
-                yield number, "string outside any entry"
-            continue
-        keyword = "msgstr[]" if match.group(1).startswith("msgstr[") else match.group(1)
-        if state not in follows[keyword]:
-            yield number, f"'{match.group(1)}' out of place"
-            state = "broken"
-            continue
-        if keyword in ("msgctxt", "msgid") and state in ("between", "done"):
-            start = number
-        state = "done" if keyword == "msgstr" else keyword
+        match = _MSGFMT_LINE.match(line[len(prefix):])
+        if match and not match.group(3).startswith("warning:"):
+            found.append((int(match.group(1)), int(match.group(2) or 1), match.group(3)))
+    return found or [(1, 1, done.stderr.strip().splitlines()[-1] if done.stderr.strip()
+                      else "msgfmt rejects this file")]
+
+
+_MSGFMT_LINE = re.compile(r"^(\d+):(?:(\d+):)? (.*)$")
 
 
 def placeholder_problems(msgid: str, msgstr: str, msgids: tuple = ()) -> list[str]:
