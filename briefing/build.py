@@ -97,7 +97,8 @@ def prepare(paths: list[Path], options: Options, problems: Collector) -> list[Ed
                             options.strict):
         loc = Localizer.load(options.project, edition.locale, problems,
                              strict=options.strict,
-                             mark_untranslated=options.mark_untranslated)
+                             mark_untranslated=options.mark_untranslated,
+                             brief=edition.brief.brief.id)
         translation = translate(edition.brief, loc, problems)
         if translation is not None:
             views.append(EditionView(translation, loc, relate(translation.brief)))

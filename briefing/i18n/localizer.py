@@ -65,11 +65,13 @@ class Localizer:
 
     @classmethod
     def load(cls, project: Project, locale: str, problems: Collector, strict: bool = False,
-             mark_untranslated: bool = False) -> "Localizer":
+             mark_untranslated: bool = False, brief: str = "") -> "Localizer":
+        """The Localizer of one brief's edition: the shared messages catalog and the
+        brief's own facts catalog."""
         catalogs = {}
         if locale != SOURCE_LOCALE:
             for domain in DOMAINS:
-                path = project.po_path(locale, domain)
+                path = project.po_path(locale, domain, brief)
                 catalogs[domain] = load_catalog(path, shown_path(path), domain, problems,
                                                 strict)
         return cls(locale, catalogs, mark_untranslated)
