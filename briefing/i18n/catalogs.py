@@ -47,6 +47,7 @@ class Catalog:
 
     domain: str
     path: Optional[str] = None
+    readable: bool = False  # the file exists and is a catalog (else: reported once)
     entries: dict[tuple[Optional[str], str], Entry] = field(default_factory=dict)
     # msgids present in the .po but not usable: (context, msgid) -> (location, why)
     unusable: dict[tuple[Optional[str], str], tuple[Location, str]] = field(
@@ -67,8 +68,9 @@ def percent_translated(stats: Counter) -> float:
 
 def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                  strict: bool = False) -> Catalog:
-    """Read one .po file. Broken placeholders are errors; missing and fuzzy
-    translations are warnings, or errors when ``strict``."""
+    """Read one .po file. Broken placeholders are errors; a missing catalog is a
+    warning, or an error when ``strict``. Which entries an edition lacks is the
+    business of ``completeness``, which names each once."""
     catalog = Catalog(domain, shown)
     if not path.exists():
         report = problems.error if strict else problems.warning
@@ -96,6 +98,7 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
     except Exception as exc:  # babel raises assorted errors on truncated files
         problems.error(Location(shown, 1, 1), f"invalid .po file: {exc}")
         return catalog
+    catalog.readable = True
     header = Location(shown, 1, 1)
     if po.fuzzy:
         problems.error(header, "catalog header is marked fuzzy, so gettext tools ignore "
@@ -108,13 +111,12 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
     for message in po:
         if not message.id:
             continue
-        _add(catalog, message, shown, po.num_plurals, problems, strict)
+        _add(catalog, message, shown, problems)
     catalog.stats["obsolete"] = len(po.obsolete)
     return catalog
 
 
-def _add(catalog: Catalog, message: Message, shown: str, num_plurals: int,
-         problems: Collector, strict: bool) -> None:
+def _add(catalog: Catalog, message: Message, shown: str, problems: Collector) -> None:
     where = Location(shown, message.lineno or 1, 1)
     key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
     msgids = (message.id,) if isinstance(message.id, str) else message.id
@@ -123,9 +125,7 @@ def _add(catalog: Catalog, message: Message, shown: str, num_plurals: int,
     if message.fuzzy or not all(strings):
         why = "fuzzy" if message.fuzzy else "untranslated"
         catalog.stats[why] += 1
-        catalog.unusable[key] = (where, why)
-        if strict:
-            problems.error(where, f"{why} translation of '{shown_id}'")
+        catalog.unusable[key] = (where, why)  # reported by what needs it, once
         return
     broken = False
     for index, string in enumerate(strings):

@@ -7,6 +7,8 @@ bound to its locale and never pass a locale around themselves.
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
 from typing import Optional
 
 from babel import Locale
@@ -87,14 +89,15 @@ class Localizer:
     # -- translation ------------------------------------------------------------
     def translate(self, msgid: str, context: Optional[str] = None,
                   domain: str = "messages", plural: Optional[str] = None,
-                  n: Optional[int] = None) -> str:
-        """The translation of msgid, or the English (remembered as a fallback)."""
+                  n: Optional[int] = None, where: Optional[Location] = None) -> str:
+        """The translation of msgid, or the English (remembered as a fallback, with
+        ``where`` the English stands when the catalog has no entry for it)."""
         catalog = self.catalogs.get(domain)
         if catalog is None:  # the source locale
             return msgid if plural is None or n == 1 else plural
         entry = catalog.lookup(msgid, context)
         if entry is None:
-            self.fallbacks[(domain, context, msgid)] = catalog.path or domain
+            self.fallbacks.setdefault((domain, context, msgid), where)
             english = msgid if plural is None or n == 1 else plural
             return f"[EN] {english}" if self.mark_untranslated else english
         if plural is None:
@@ -102,17 +105,36 @@ class Localizer:
         index = catalog.plural(n)
         return entry.strings[min(index, len(entry.strings) - 1)]
 
-    def fallback_diagnostics(self) -> list:
-        """Warnings for each string this edition printed in English."""
-        out = []
-        for (domain, context, msgid), path in sorted(self.fallbacks.items(),
-                                                     key=lambda kv: str(kv[0])):
+    def is_fallback(self, msgid: str, context: Optional[str] = None,
+                    domain: str = "messages") -> bool:
+        """Whether this edition prints msgid in English (and is not English)."""
+        return (domain, context, msgid) in self.fallbacks
+
+    def fallback_diagnostics(self, root: Optional[Path] = None) -> list:
+        """A warning for each string this edition printed in English, once, at its
+        .po entry, else where its English stands; then a one-line summary."""
+        out, kinds = [], Counter()
+        for (domain, context, msgid), where in sorted(self.fallbacks.items(),
+                                                      key=lambda kv: str(kv[0])):
             catalog = self.catalogs[domain]
-            where, why = catalog.unusable.get((context, msgid),
-                                              (Location(path, 1, 1), "missing"))
-            out.append((where, f"{why} translation of '{short(msgid)}' printed in "
-                               f"English" + (f" (context '{context}')" if context else "")))
-        return out
+            in_context = f" (context '{context}')" if context else ""
+            if (context, msgid) in catalog.unusable:
+                at, why = catalog.unusable[(context, msgid)]
+                message = f"{why} translation of '{short(msgid)}'{in_context} printed " \
+                          "in English"
+            else:
+                why = "missing"
+                at = where or _english_location(root, context, msgid) or \
+                    Location(catalog.path or domain, 1, 1)
+                message = f"'{short(msgid)}'{in_context} printed in English: no entry " \
+                          f"in {catalog.path}"
+            kinds[why] += 1
+            out.append((at, message))
+        return out, kinds
+
+    def prose(self, text: str, context: str, where: Optional[Location] = None) -> str:
+        """A facts text in this edition's language (placeholders still in it)."""
+        return self.translate(text, context, domain="facts", where=where)
 
     # Jinja2's newstyle gettext marks whatever these return as safe, so the
     # translation is escaped here: a .po file is input, like the facts.
@@ -127,10 +149,6 @@ class Localizer:
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> Markup:
         return escape(self.translate(singular, context, plural=plural, n=n))
-
-    def prose(self, text: str, context: str) -> str:
-        """A facts text in this edition's language (placeholders still in it)."""
-        return self.translate(text, context, domain="facts")
 
     # -- formatting -------------------------------------------------------------
     def number(self, value) -> str:
@@ -232,3 +250,14 @@ def _shared_scale(low: str, high: str) -> tuple[str, str]:
     if a and b and a.group(2) == b.group(2) and a.group(2).strip():
         return a.group(1).strip(), high
     return low, high
+
+
+def _english_location(root: Optional[Path], context: Optional[str],
+                      msgid: str) -> Optional[Location]:
+    """Where a template or compiler string stands, found by extraction."""
+    if root is None:
+        return None
+    from .completeness import template_strings
+
+    return next((n.where for n in template_strings(root)
+                 if (n.context, n.msgid) == (context, msgid)), None)

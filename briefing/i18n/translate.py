@@ -41,7 +41,7 @@ def translate(brief: Brief, loc: Localizer, problems: Collector) -> Translation 
     for node, name, context in translatable_fields(brief):
         english = getattr(node, name)
         key = (node.loc, name)
-        translated = loc.prose(english, context)
+        translated = loc.prose(english, context, node.where(name))
         entry = catalog.lookup(english, context) if catalog else None
         if entry is None:
             if catalog is not None:
