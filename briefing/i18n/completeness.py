@@ -21,6 +21,7 @@ from ..facts.model import Brief
 from ..facts.walk import translatable_fields
 from ..project import Project, shown_path
 from .catalogs import Catalog, short
+from .extract import keywords_text
 
 # The keywords of 'make extract' for the messages catalog.
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
@@ -44,6 +45,10 @@ def needed(project: Project, brief: Brief) -> list[Needed]:
     found = list(template_strings(project.root))
     found += [Needed("facts", context, getattr(node, name), node.where(name))
               for node, name, context in translatable_fields(brief)]
+    keywords = keywords_text(brief)
+    if keywords:
+        meta, context, text = keywords
+        found.append(Needed("facts", context, text, meta.where("keywords")))
     return found
 
 

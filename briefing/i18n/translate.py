@@ -23,6 +23,11 @@ from .localizer import Localizer
 FieldKey = tuple[Location, str]  # a node's location and one of its fields
 
 
+class English(str):
+    """A text an edition prints in English for want of a translation: the view
+    formats its figures and dates in English and tags it with its language."""
+
+
 @dataclass(frozen=True)
 class Translation:
     brief: Brief                        # in the edition's language
@@ -46,6 +51,7 @@ def translate(brief: Brief, loc: Localizer, problems: Collector) -> Translation 
         if entry is None:
             if catalog is not None:
                 fallbacks.add(key)
+                translated = English(translated)
             texts[key] = translated
             continue
         try:
