@@ -30,6 +30,7 @@ from ..files import read_input
 
 DOMAINS = ("messages", "facts")
 MAX_BYTES = 8 * 1024 * 1024
+_STRAY_PERCENT = re.compile(r"%")
 _PERCENT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
 
 
@@ -98,16 +99,28 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
     except Exception as exc:  # babel raises assorted errors on truncated files
         problems.error(Location(shown, 1, 1), f"invalid .po file: {exc}")
         return catalog
-    catalog.readable = True
     header = Location(shown, 1, 1)
+    if not _HEADER.match(text):
+        problems.error(header, "catalog has no header entry (msgid \"\") giving its "
+                               "Language and Plural-Forms; start it with 'make "
+                               "update-locales' or 'make init-locale'")
+        return catalog
+    catalog.readable = True
     if po.fuzzy:
         problems.error(header, "catalog header is marked fuzzy, so gettext tools ignore "
                                "the whole catalog; remove 'fuzzy' from the header entry")
     if po.plural_expr:
         try:
             catalog.plural = gettext.c2py(po.plural_expr)
-        except ValueError:
-            problems.error(header, f"Plural-Forms expression '{po.plural_expr}' is invalid")
+            wrong = next((n for n in range(1000)
+                          if not 0 <= catalog.plural(n) < po.num_plurals), None)
+        except (ValueError, ArithmeticError):
+            wrong = "any"
+        if wrong is not None:
+            problems.error(header, f"Plural-Forms expression '{po.plural_expr}' is invalid"
+                           + (f": for n={wrong} it gives no form of the {po.num_plurals}"
+                              if wrong != "any" else ""))
+            catalog.plural = lambda n: 0
     for message in po:
         if not message.id:
             continue
@@ -165,12 +178,19 @@ def msgfmt_problems(path: Path, shown: str) -> Optional[list[tuple[int, int, str
         if not line.startswith(prefix):
             continue
         match = _MSGFMT_LINE.match(line[len(prefix):])
-        if match and not match.group(3).startswith("warning:"):
-            found.append((int(match.group(1)), int(match.group(2) or 1), match.group(3)))
+        if not match or match.group(3).startswith("warning:"):
+            continue
+        if match.group(3).startswith("...") and found:  # a note on the error above
+            number, col, message = found[-1]
+            found[-1] = (number, col, f"{message.rstrip('.')} (first at line "
+                                      f"{match.group(1)})")
+            continue
+        found.append((int(match.group(1)), int(match.group(2) or 1), match.group(3)))
     return found or [(1, 1, done.stderr.strip().splitlines()[-1] if done.stderr.strip()
                       else "msgfmt rejects this file")]
 
 
+_HEADER = re.compile(r'(?:[ \t]*(?:#[^\n]*)?\n)*msgid ""[ \t]*\nmsgstr ')
 _MSGFMT_LINE = re.compile(r"^(\d+):(?:(\d+):)? (.*)$")
 
 
@@ -197,6 +217,8 @@ def placeholder_problems(msgid: str, msgstr: str, msgids: tuple = ()) -> list[st
             problems.append(f"drops the placeholder %({name})s")
     for name in sorted(have_pct - want_pct):
         problems.append(f"adds the placeholder %({name})s, which the English does not have")
+    if want_pct and _STRAY_PERCENT.search(_PERCENT.sub("", msgstr)):
+        problems.append("has a '%' that is no placeholder; write '%%' for a percent sign")
     return problems
 
 

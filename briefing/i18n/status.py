@@ -43,12 +43,14 @@ def locale_status(project: Project, paths: list[Path],
                 "no facts file" if brief in orphans else "not listed by the brief")
             for domain in DOMAINS:
                 path = project.po_path(locale, domain, brief)
-                stats = load_catalog(path, shown_path(path), domain, Collector()).stats
-                percent = percent_translated(stats)
-                if locale in wanted and (percent < 100.0 or not path.exists()):
+                catalog = load_catalog(path, shown_path(path), domain, Collector())
+                stats, percent = catalog.stats, percent_translated(catalog.stats)
+                if locale in wanted and (percent < 100.0 or not catalog.readable):
                     complete = False
+                shown = f"{percent:.1f}%" if catalog.readable else \
+                    "unreadable" if path.exists() else "missing"
                 rows.append((brief, locale, domain, *(str(stats[c]) for c in COLUMNS),
-                             f"{percent:.1f}%" if path.exists() else "missing", note))
+                             shown, note))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) if i < 3 or i == len(row) - 1 else cell.rjust(w)
                        for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
