@@ -4,8 +4,8 @@ GNU msgfmt judges the syntax (it accepts everything gettext tools write, obsolet
 entries and ``#~|`` previous msgids included, and rejects what they would reject);
 Babel's ``read_po`` then reads the entries. The build reads the .po files
 themselves rather than compiled .mo files: it needs their line numbers to point
-translators at a problem, and it must not repeat the traps of compiling (a fuzzy header skips the whole catalog; an empty plural becomes
-the English singular). A catalog becomes a plain lookup table of the entries that
+translators at a problem, and it must not repeat the traps of compiling (a fuzzy
+header skips the whole catalog; an empty plural becomes the English singular). A catalog becomes a plain lookup table of the entries that
 are translated, not fuzzy and well formed; everything else is a located diagnostic.
 """
 

@@ -70,7 +70,7 @@ class Localizer:
         # What formats text left in English (its own conventions when loaded).
         self.english = self if locale == SOURCE_LOCALE else Localizer(SOURCE_LOCALE, {})
         self.mark_untranslated = mark_untranslated
-        self.fallbacks: dict[tuple[str, Optional[str], str], str] = {}
+        self.fallbacks: dict[tuple[str, Optional[str], str], Optional[Location]] = {}
 
     @classmethod
     def load(cls, project: Project, locale: str, problems: Collector, strict: bool = False,
