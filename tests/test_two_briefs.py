@@ -131,27 +131,27 @@ def test_a_template_string_deleted_from_messages_po_fails_strict(project):
     po.write_text(original.replace(entry.group(0), "\n"), "utf-8")
     try:
         for command in (("check", "--strict", FLAGSHIP),
-                        ("build", "--strict", FLAGSHIP, "--out", "strict")):
+                        ("build", "--strict", FLAGSHIP, "--out", "not-built")):
             result = briefing(project, *command)
             assert result.code == 2
             errors = [line for line in result.err.splitlines() if ": error: " in line]
             assert errors == ["templates/partials/contents.html.j2:2:1: error: 'Contents' "
                               f"has no entry in {VI}/messages.po; run 'make update-locales'"]
-        assert not (project / "strict").exists()
+        assert not (project / "not-built").exists()
     finally:
         po.write_text(original, "utf-8")
 
 
 def test_a_brief_leaving_facts_leaves_catalogs_the_tool_reads(project):
     # A changed sentence turns fuzzy with its previous msgid ('#|'); when its paragraph
-    # then goes, msgmerge keeps it as obsolete with '#~|' lines: valid gettext.
+    # then goes (a key point), msgmerge keeps it as obsolete with '#~|' lines: valid gettext.
     facts = project / FLAGSHIP
     text = facts.read_text("utf-8")
     old = "Diplomacy has not produced a settlement."
     facts.write_text(text.replace(old, "Diplomacy has produced no settlement."), "utf-8")
     assert make_in(project, "update-locales").returncode == 0
-    paragraph = re.search(r'\n      - text: "Diplomacy has produced no settlement\.[^\n]*'
-                          r'(\n        sources: [^\n]*)?', facts.read_text("utf-8"))
+    paragraph = re.search(r'\n( *)- text: "Diplomacy has produced no settlement\.[^\n]*'
+                          r'(\n\1  sources: [^\n]*)?', facts.read_text("utf-8"))
     facts.write_text(facts.read_text("utf-8").replace(paragraph.group(0), ""), "utf-8")
     (project / SECOND).unlink()
     result = make_in(project, "update-locales")
