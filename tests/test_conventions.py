@@ -127,7 +127,9 @@ def test_the_second_brief_in_vietnamese_as_a_reader_sees_it(floods):
     assert [s.language for s in view.sources] == ["tiếng Anh", "tiếng Việt"]
     assert [s.date for s in view.sources] == ["2/11/2000", "1/2001"]
     assert view.as_of == "15/3/2001"
-    assert view.key_figures[0].figure == "Hơn\u00a01 triệu"  # a cell opens with a capital
+    # A cell opens with a capital; the same figure inside a sentence (alt texts) does not.
+    assert view.key_figures[0].figure == "hơn\u00a01 triệu"
+    assert view.cell(view.key_figures[0].figure) == "Hơn\u00a01 triệu"
 
 
 def test_a_source_is_called_once_per_sentence_in_english_too(floods):

@@ -314,6 +314,10 @@ class EditionView:
         return [self.figure(self.brief.claim_by_id[i]) for i in self.brief.key_figures]
 
     # -- figures, timeline, sources ------------------------------------------------
+    def cell(self, text: str) -> str:
+        """Generated text as it opens a table cell or box ("Khoảng 30.000" in vi)."""
+        return self.loc.capitalize_cell(text)
+
     def party_name(self, party_id: Optional[str]) -> str:
         return self.text(self.brief.party_by_id[party_id].name) if party_id else ""
 
@@ -334,8 +338,7 @@ class EditionView:
         claimed_by = self.text(claim.attribution) if claim.attribution else \
             self.party_name(claim.claimed_by)
         return Figure(
-            id=claim.id, label=self.text(claim.label),
-            figure=self.loc.capitalize_cell(self.figure_text(claim)),
+            id=claim.id, label=self.text(claim.label), figure=self.figure_text(claim),
             cites=self.cite(claim.sources), claimed_by=claimed_by,
             reported=self.loc.capitalize_cell(self.loc.date(claim.reported, "short"))
             if claim.reported else "",
