@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.diagnostics import Collector
-from briefing.facts.model import PartialDate
+from briefing.facts.model import Claim, PartialDate
 from briefing.i18n.conventions import load_conventions
 from briefing.i18n.localizer import Localizer
 from briefing.project import Project
@@ -100,12 +100,21 @@ def test_english_keeps_cldr_where_its_conventions_say_nothing():
 
 def test_vietnamese_language_names_and_compact_figures():
     loc = vi()
+
+    def figure(value, **fields):
+        claim = Claim(id="c", label="C", metric="killed", sources=("s",), value=value,
+                      **fields)
+        return loc.figure(claim).replace("\u00a0", " ")
+
     assert loc.language_name("en") == "tiếng Anh"
-    assert [loc.number(n) for n in (1_000_000, 1_500_000, 65_000_000, 2_500_000_000)] == \
+    assert [figure(n) for n in (1_000_000, 1_500_000, 65_000_000, 2_500_000_000)] == \
         ["1 triệu", "1,5 triệu", "65 triệu", "2,5 tỷ"]
+    assert figure(1_000_000, qualifier="more_than") == "hơn 1 triệu"
     # Not round enough to say in words, or below a million: digits.
-    assert [loc.number(n) for n in (1_234_567, 120_000, 999_999)] == \
+    assert [figure(n) for n in (1_234_567, 120_000, 999_999)] == \
         ["1.234.567", "120.000", "999.999"]
+    # A claim that asks for its digits keeps them.
+    assert figure(1_000_000, display="full") == "1.000.000"
 
 
 def test_the_second_brief_in_vietnamese_as_a_reader_sees_it(floods):
@@ -128,8 +137,8 @@ def test_the_second_brief_in_vietnamese_as_a_reader_sees_it(floods):
     assert [s.date for s in view.sources] == ["2/11/2000", "1/2001"]
     assert view.as_of == "15/3/2001"
     # A cell opens with a capital; the same figure inside a sentence (alt texts) does not.
-    assert view.key_figures[0].figure == "hơn\u00a01 triệu"
-    assert view.cell(view.key_figures[0].figure) == "Hơn\u00a01 triệu"
+    assert view.key_figures[0].figure == "hơn\u00a01\u00a0triệu"
+    assert view.cell(view.key_figures[0].figure) == "Hơn\u00a01\u00a0triệu"
 
 
 def test_a_source_is_called_once_per_sentence_in_english_too(floods):

@@ -197,7 +197,7 @@ class Localizer:
         """A claim's figure with its qualifier and unit: "about 30,000", "khoảng
         30.000", "4.200 MW", "13,5%", "17–18 million"."""
         if compact is None:  # the claim's display, else the locale's conventions
-            compact = (claim.display or "") == "compact" or self._compacts(claim)
+            compact = claim.display == "compact" if claim.display else self._compacts(claim)
         number = self.compact if compact and units.kind(claim.unit_or_default) in (
             "none", "unit") else self.number
         if claim.is_range:
