@@ -70,7 +70,7 @@ venv: $(STAMP) ## create the virtual environment and install everything into it
 # from the facts files (which locales each brief lists) before every goal that builds
 # editions. It is rewritten, and Make reads it again, only when it changes; each
 # edition depends on build/inputs/<stem>, whose content changes with its inputs'.
-EDITION_GOALS := briefs release preview $(DIST)/%
+EDITION_GOALS := briefs release preview extract update-locales init-locale $(DIST)/%
 build/editions.mk: FORCE $(STAMP)
 	@$(BIN)/python -m briefing.makerules rules $(FACTS) --out $(DIST) --write $@
 ifneq ($(filter $(EDITION_GOALS),$(MAKECMDGOALS)),)
@@ -123,38 +123,51 @@ clean: ## remove built files (keeps the virtual environment)
 	rm -rf $(DIST) build preview
 
 # -- Translations ------------------------------------------------------------------
-# Two domains: messages (templates, charts, the compiler's words) and facts (the
-# briefs' prose). English is the source language; the .pot files are committed so
-# that translation tools can use them. The build reads the .po files themselves.
-DOMAINS  := messages facts
+# Two domains: messages (templates, charts, the compiler's words), shared by every
+# brief, and facts (a brief's prose), one catalog per brief:
+#   locales/messages.pot       -> locales/<lang>/LC_MESSAGES/messages.po
+#   locales/facts/<brief>.pot  -> locales/<lang>/LC_MESSAGES/facts/<brief>.po
+# English is the source language; the .pot files are committed so that translation
+# tools can use them; the build reads the .po files themselves. BRIEF_IDS and
+# FACTS_OF_BRIEF_<id> come from build/editions.mk.
 LOCALES  ?= $(filter-out en,$(notdir $(wildcard locales/*)))
-LOCALES  := $(filter-out %.cfg %.pot,$(LOCALES))
+LOCALES  := $(filter-out %.cfg %.pot facts,$(LOCALES))
 PYBABEL  := $(BIN)/pybabel
+POTDIFF  := $(BIN)/python -m briefing.i18n.potdiff
 EXTRACT_OPTS := --project=briefing --version=$(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' briefing/__init__.py) \
 	--copyright-holder="the briefing authors" --msgid-bugs-address="" \
 	--add-comments=TRANSLATORS: --sort-by-file --width=79
-KEYWORDS_messages := -k translate -k N_ -k _ -k gettext -k ngettext:1,2 -k pgettext:1c,2
-KEYWORDS_facts    := -k pgettext:1c,2
+MSGMERGE := msgmerge --quiet --update --previous --backup=none --width=79
 .PHONY: extract update-locales init-locale locale-status
 
-extract: $(STAMP) ## extract the .pot catalog templates from templates, code and facts
-	@mkdir -p build
-	@$(foreach d,$(DOMAINS),$(PYBABEL) -q extract -F locales/$(d).cfg $(KEYWORDS_$(d)) \
-	  $(EXTRACT_OPTS) -o build/$(d).pot . && \
-	  $(BIN)/python -m briefing.i18n.potdiff build/$(d).pot locales/$(d).pot &&) true
+extract: $(STAMP) ## extract the .pot catalog templates from templates, code and each brief
+	@mkdir -p build/facts
+	@$(PYBABEL) -q extract -F locales/messages.cfg -k translate -k N_ -k _ -k gettext \
+	  -k ngettext:1,2 -k pgettext:1c,2 $(EXTRACT_OPTS) -o build/messages.pot . && \
+	  $(POTDIFF) build/messages.pot locales/messages.pot
+	@$(foreach b,$(BRIEF_IDS),$(PYBABEL) -q extract -F locales/facts.cfg -k pgettext:1c,2 \
+	  $(EXTRACT_OPTS) -o build/facts/$(b).pot $(FACTS_OF_BRIEF_$(b)) && \
+	  $(POTDIFF) build/facts/$(b).pot locales/facts/$(b).pot &&) true
 
 # GNU msgmerge rather than 'pybabel update': both mark changed strings fuzzy, but
 # Babel turns the previous msgid into a translator comment on the next update
-# (Babel #206), and translators need the '#|' lines to see what changed.
+# (Babel #206), and translators need the '#|' lines to see what changed. Each brief's
+# catalog is merged with its own template only, so fuzzy matches never cross briefs;
+# the catalogs of a brief no longer in facts/ are left as they are.
 update-locales: extract ## merge the .pot files into every locale's catalogs
-	@for l in $(LOCALES); do for d in $(DOMAINS); do \
-	  msgmerge --quiet --update --previous --backup=none --width=79 \
-	    locales/$$l/LC_MESSAGES/$$d.po locales/$$d.pot || exit 2; \
-	  echo "updated locales/$$l/LC_MESSAGES/$$d.po"; \
-	done; done
+	@for l in $(LOCALES); do \
+	  $(MSGMERGE) locales/$$l/LC_MESSAGES/messages.po locales/messages.pot || exit 2; \
+	  echo "updated locales/$$l/LC_MESSAGES/messages.po"; \
+	  for b in $(BRIEF_IDS); do po=locales/$$l/LC_MESSAGES/facts/$$b.po; \
+	    if [ -f $$po ]; then $(MSGMERGE) $$po locales/facts/$$b.pot || exit 2; \
+	      echo "updated $$po"; \
+	    else mkdir -p $$(dirname $$po) && $(PYBABEL) -q init -i locales/facts/$$b.pot \
+	      -o $$po -l $$l --width=79 || exit 2; echo "created $$po"; fi; \
+	  done; \
+	done
 
-locale-status: $(STAMP) ## per locale and domain: translated, fuzzy, untranslated (STRICT=1 fails if incomplete)
-	@$(BRIEFING) locale-status $(if $(STRICT),--strict)
+locale-status: $(STAMP) ## per brief, locale and domain: translated, fuzzy, ... (BRIEF=id one brief; STRICT=1 fails if incomplete)
+	@$(BRIEFING) locale-status $(FACTS) $(if $(BRIEF),--brief $(BRIEF)) $(if $(STRICT),--strict)
 
 # LOCALE names the new locale. LANG is the shell's own locale setting, so it is taken
 # only when given on make's command line, where it cannot be the environment's.
@@ -166,8 +179,11 @@ INIT_LOCALE_HINT = $(if $(LOCALE),; '$(LOCALE)' is not one,$(if $(filter environ
 init-locale: extract ## start a new locale: make init-locale LOCALE=xx
 	@echo "$(LOCALE)" | grep -Eqx '[a-z]{2,3}(_[A-Z]{2})?' || \
 	  { echo "usage: make init-locale LOCALE=xx (a language code such as fr or pt_BR)$(INIT_LOCALE_HINT)" >&2; exit 2; }
-	@for d in $(DOMAINS); do \
-	  $(PYBABEL) init -i locales/$$d.pot -d locales -D $$d -l $(LOCALE) --width=79 || exit 2; \
+	@$(PYBABEL) init -i locales/messages.pot -d locales -D messages -l $(LOCALE) --width=79 || exit 2
+	@mkdir -p locales/$(LOCALE)/LC_MESSAGES/facts
+	@for b in $(BRIEF_IDS); do \
+	  $(PYBABEL) init -i locales/facts/$$b.pot -o locales/$(LOCALE)/LC_MESSAGES/facts/$$b.po \
+	    -l $(LOCALE) --width=79 || exit 2; \
 	done
 
 preview: briefs ## render every page of every edition to PNG, with a contact sheet

@@ -16,6 +16,7 @@ from typing import Optional
 from .diagnostics import Collector, Diagnostic
 from .editions import editions
 from .facts.relations import relate
+from .i18n.completeness import missing, needed
 from .i18n.localizer import Localizer
 from .i18n.translate import translate
 from .project import Project, source_date_epoch
@@ -81,23 +82,29 @@ def build(paths: list[Path], options: Options) -> Report:
 def check(paths: list[Path], options: Options) -> Report:
     """Validate facts files and the catalogs of their locales, rendering nothing."""
     problems = Collector()
-    for view in prepare(paths, options, problems):
-        severity = "error" if options.strict else "warning"
-        problems.diagnostics.extend(Diagnostic(where, severity, message)
-                                    for where, message in view.loc.fallback_diagnostics())
+    prepare(paths, options, problems, completeness=True)
     problems.raise_if_errors()
     return Report(warnings=problems.diagnostics)
 
 
 # -- the stages --------------------------------------------------------------------
-def prepare(paths: list[Path], options: Options, problems: Collector) -> list[EditionView]:
-    """Load each facts file, check the catalogs of its locales, translate, relate."""
+def prepare(paths: list[Path], options: Options, problems: Collector,
+            completeness: bool = False) -> list[EditionView]:
+    """Load each facts file, check the catalogs of its locales, translate, relate.
+    With ``completeness`` (check) or ``strict``, each string an edition needs and its
+    catalogs lack is named once: an error when strict, else a warning."""
     views = []
     for edition in editions(paths, options.project, options.locales, problems,
                             options.strict):
         loc = Localizer.load(options.project, edition.locale, problems,
                              strict=options.strict,
-                             mark_untranslated=options.mark_untranslated)
+                             mark_untranslated=options.mark_untranslated,
+                             brief=edition.brief.brief.id)
+        if loc.catalogs and (completeness or options.strict):
+            report = problems.error if options.strict else problems.warning
+            for where, message in missing(needed(options.project, edition.brief),
+                                          loc.catalogs):
+                report(where, message)
         translation = translate(edition.brief, loc, problems)
         if translation is not None:
             views.append(EditionView(translation, loc, relate(translation.brief)))
@@ -162,5 +169,12 @@ def write(views: list[EditionView], documents: list[str], laid_out: list,
                 report.warnings.append(Diagnostic(view.brief.loc, "warning",
                                                   f"renderer: {message}"))
         # Strings printed in English are known only once the templates have run.
-        for where, message in view.loc.fallback_diagnostics():
+        fallbacks, kinds = view.loc.fallback_diagnostics(options.project.root)
+        for where, message in fallbacks:
             report.warnings.append(Diagnostic(where, "warning", message))
+        if fallbacks:
+            counts = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+            report.warnings.append(Diagnostic(
+                view.brief.loc, "warning", f"edition {view.stem}: {len(fallbacks)} "
+                f"{'text' if len(fallbacks) == 1 else 'texts'} printed in English "
+                f"({counts}); 'make locale-status' shows what is left to translate"))

@@ -56,9 +56,12 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the facts format")
 
-    s = commands.add_parser("locale-status", help="translation status of every catalog")
+    s = commands.add_parser("locale-status", help="translation status per brief, locale "
+                                                  "and domain")
+    s.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
+    s.add_argument("--brief", metavar="ID", help="only this brief")
     s.add_argument("--strict", action="store_true",
-                   help="exit 2 when any catalog is incomplete")
+                   help="exit 2 when a brief is incomplete in a locale it lists")
     _root(s)
 
     r = commands.add_parser("make-rules", help="print Make rules: each edition and its inputs")
@@ -90,13 +93,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     found = Project.find(getattr(args, "out", None))
     project = Project(args.root, found.out) if args.root else found
+    if getattr(args, "facts", None):
+        from .editions import facts_paths
+        args.facts = facts_paths(args.facts)
     if args.command == "make-rules":
         from .makerules import make_rules
         print(make_rules(args.facts, project), end="")
         return EXIT_OK
     if args.command == "locale-status":
         from .i18n.status import locale_status
-        table, complete = locale_status(project)
+        table, complete = locale_status(project, args.facts, args.brief)
         print(table, end="")
         return EXIT_OK if complete or not args.strict else EXIT_INPUT
     if args.command == "check":

@@ -67,5 +67,5 @@ class Collector:
 
 def emit(diagnostics: Iterable[Diagnostic], stream: TextIO | None = None) -> None:
     stream = stream or sys.stderr
-    for diagnostic in sorted(diagnostics):
+    for diagnostic in sorted(set(diagnostics)):  # editions sharing a catalog: once
         print(diagnostic, file=stream)

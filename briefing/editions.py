@@ -30,6 +30,14 @@ class Edition:
         return f"{self.brief.brief.id}.{self.locale}"
 
 
+def facts_paths(args: list[Path]) -> list[Path]:
+    """The facts files named by ``args``: a directory stands for its ``*.yaml``."""
+    found: list[Path] = []
+    for arg in args:
+        found += sorted(arg.glob("*.yaml")) if arg.is_dir() else [arg]
+    return found
+
+
 def editions(paths: list[Path], project: Project, locales: tuple[str, ...],
              problems: Collector, strict: bool = False) -> Iterator[Edition]:
     """Each edition of each facts file that loads (only ``locales``, when given); the

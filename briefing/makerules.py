@@ -59,9 +59,9 @@ def shown(path: Path) -> str:
 def facts_files(args: list[Path], problems: Collector) -> list[Path]:
     """The facts files named by ``args`` (a directory: its ``*.yaml``, sorted by
     name); a name that could not pass safely through Make and a shell is an error."""
-    found: list[Path] = []
-    for arg in args:
-        found += sorted(arg.glob("*.yaml")) if arg.is_dir() else [arg]
+    from .editions import facts_paths
+
+    found = facts_paths(args)
     for path in found:
         parts = path.parts[1:] if path.is_absolute() else path.parts  # not the root '/'
         bad = sorted({c for part in parts for c in part if not SAFE_CHAR.fullmatch(c)})
@@ -113,10 +113,10 @@ def load_editions(paths: list[Path], project: Project, problems: Collector,
                            "holds lowercase letters, digits and single hyphens")
             continue
         catalogs = [] if locale == SOURCE_LOCALE else [
-            os.path.relpath(project.po_path(locale, domain), project.root)
+            os.path.relpath(project.po_path(locale, domain, brief.brief.id), project.root)
             for domain in DOMAINS]
         found.append({"facts": str(path), "locale": locale, "stem": stem,
-                      "inputs": [str(path), *catalogs]})
+                      "brief": brief.brief.id, "inputs": [str(path), *catalogs]})
     return found
 
 
@@ -125,10 +125,15 @@ def rules_text(editions: list[dict], out: Path) -> str:
     prerequisites (its inputs stamp and the engine)."""
     lines = ["# Written by briefing.makerules from the facts files; remade by Make.",
              "EDITIONS := " + " ".join(str(out / f"{e['stem']}.pdf") for e in editions)]
+    briefs: dict[str, str] = {}
     for edition in editions:
         stem = edition["stem"]
+        briefs.setdefault(edition["brief"], edition["facts"])
         lines += [f"FACTS_OF_{stem} := {edition['facts']}",
                   f"{out / f'{stem}.pdf'}: {INPUTS_DIR / stem} $(ENGINE)"]
+    # The briefs by id, for extracting each brief's catalog template on its own.
+    lines.append("BRIEF_IDS := " + " ".join(briefs))
+    lines += [f"FACTS_OF_BRIEF_{brief} := {path}" for brief, path in briefs.items()]
     return "".join(line + "\n" for line in lines)
 
 

@@ -47,8 +47,19 @@ class Project:
     def locales_dir(self) -> Path:
         return self.root / "locales"
 
-    def po_path(self, locale: str, domain: str) -> Path:
-        return self.locales_dir / locale / "LC_MESSAGES" / f"{domain}.po"
+    def po_path(self, locale: str, domain: str, brief: Optional[str] = None) -> Path:
+        """A locale's catalog: ``messages.po`` for the words every brief shares,
+        ``facts/<brief-id>.po`` for one brief's prose (a catalog per brief, so that
+        msgmerge never fills one brief's entries from another's)."""
+        folder = self.locales_dir / locale / "LC_MESSAGES"
+        if domain == "facts":
+            return folder / "facts" / f"{brief}.po"
+        return folder / f"{domain}.po"
+
+    def catalog_briefs(self, locale: str) -> list[str]:
+        """The ids of the briefs that have a facts catalog in a locale, sorted."""
+        folder = self.locales_dir / locale / "LC_MESSAGES" / "facts"
+        return sorted(p.stem for p in folder.glob("*.po")) if folder.is_dir() else []
 
     def locales(self) -> list[str]:
         """Locales with catalogs, sorted; the source locale needs none."""

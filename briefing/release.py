@@ -40,13 +40,13 @@ def record_edition(project: Project, view, pdf) -> None:
                      json.dumps(record, sort_keys=True).encode())
 
 
-def coverage(project: Project, locale: str) -> dict:
+def coverage(project: Project, locale: str, brief: str) -> dict:
     """Share of catalog entries translated, per domain (the source locale is whole)."""
     if locale == SOURCE_LOCALE:
         return {domain: 100.0 for domain in DOMAINS}
     out = {}
     for domain in DOMAINS:
-        path = project.po_path(locale, domain)
+        path = project.po_path(locale, domain, brief)
         stats = load_catalog(path, shown_path(path), domain, Collector()).stats
         out[domain] = round(percent_translated(stats), 1)
     return out
@@ -71,7 +71,7 @@ def manifest(paths: list[Path], project: Project) -> dict:
         entries.append({
             "brief": record["brief"], "locale": locale, "file": pdf.name,
             "pages": record["pages"], "bytes": len(data), "sha256": digest,
-            "translation_coverage": coverage(project, locale),
+            "translation_coverage": coverage(project, locale, record["brief"]),
             "claims": record["claims"], "sources": record["sources"],
         })
     problems.raise_if_errors()

@@ -49,8 +49,9 @@ def edition_view(facts: Path, locale: str, root: Path = ROOT):
     from briefing.project import Project
     from briefing.render.view import EditionView
 
-    loc = Localizer.load(Project(root), locale, Collector())
-    translation = translate(load_brief(facts), loc, Collector())
+    brief = load_brief(facts)
+    loc = Localizer.load(Project(root), locale, Collector(), brief=brief.brief.id)
+    translation = translate(brief, loc, Collector())
     return EditionView(translation, loc, relate(translation.brief))
 
 

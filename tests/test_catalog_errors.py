@@ -20,8 +20,18 @@ EXPECTED = {
         "%(danh_sach)s, which the English does not have",
         f"{PO}:11:1: error: translation of 'Sources: %(list)s' drops the placeholder %(list)s",
     ],
-    "syntax.po": [f"{PO}:9:1: error: invalid .po syntax: 'msgstr' out of place"],
-    "truncated.po": [f"{PO}:8:1: error: invalid .po syntax: unterminated or malformed string"],
+    "duplicate.po": [f"{PO}:10:1: error: invalid .po syntax: duplicate message definition "
+                     "(first at line 8)"],
+    "empty.po": [f"{PO}:1:1: error: catalog has no header entry (msgid \"\") giving its "
+                 "Language and Plural-Forms; start it with 'make update-locales' or 'make "
+                 "init-locale'"],
+    "percent.po": [f"{PO}:8:1: error: translation of 'Figure %(n)s' has a '%' that is no "
+                   "placeholder; write '%%' for a percent sign"],
+    "plural-zero.po": [f"{PO}:1:1: error: Plural-Forms expression '(n/0)' is invalid"],
+    # GNU msgfmt is the judge of syntax, and its messages are the ones gettext users know.
+    "syntax.po": [f"{PO}:9:7: error: invalid .po syntax: syntax error at "
+                  "'msgstr \"Lặp lại\"'"],
+    "truncated.po": [f"{PO}:8:1: error: invalid .po syntax: end-of-file within string"],
 }
 
 
@@ -57,3 +67,41 @@ def test_project_catalogs_pass_gnu_msgfmt_check_with_complete_headers():
         header = po.read_text("utf-8").split("\n\n", 1)[0]
         for field in ('"Language: ', '"Plural-Forms: ', 'charset=UTF-8'):
             assert field in header, (po, field)
+
+
+def test_what_gnu_msgmerge_writes_is_read(tmp_path):
+    """Obsolete entries with previous msgids ('#~|'), as msgmerge --previous leaves them
+    when a brief's text goes away: valid gettext, so no diagnostic."""
+    from briefing.diagnostics import Collector
+    from briefing.i18n.catalogs import load_catalog
+
+    po = tmp_path / "facts.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: vi\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "section title"\nmsgid "Background"\nmsgstr "Bối cảnh"\n\n'
+        '#, fuzzy\n#~| msgctxt "paragraph text"\n#~| msgid "The old text"\n'
+        '#~ msgctxt "paragraph text"\n#~ msgid "The older text"\n#~ msgstr "Văn bản cũ"\n',
+        "utf-8")
+    problems = Collector()
+    catalog = load_catalog(po, "facts.po", "facts", problems)
+    assert problems.diagnostics == []
+    assert catalog.lookup("Background", "section title").strings == ("Bối cảnh",)
+    assert catalog.stats["obsolete"] == 1
+
+
+def test_locale_status_never_counts_an_unreadable_catalog_as_complete(tmp_path):
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "locales", project / "locales")
+    shutil.copytree(ROOT / "facts", project / "facts")
+    (project / "templates").mkdir()
+    shutil.copy(FIXTURES / "bad-po" / "binary.po", project / PO)
+    done = subprocess.run([sys.executable, "-m", "briefing", "locale-status", "--strict",
+                           "facts/nagorno-karabakh.yaml"], cwd=project, capture_output=True,
+                          text=True)
+    assert done.returncode == 2
+    assert done.stdout.splitlines()[1].split() == [
+        "nagorno-karabakh", "vi", "messages", "0", "0", "0", "0", "0", "unreadable"]

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from briefing.diagnostics import Collector
+from briefing.diagnostics import Collector, Location
 from briefing.facts.model import Claim, PartialDate
 from briefing.i18n.catalogs import load_catalog, placeholder_problems
+from briefing.i18n.completeness import Needed, missing
 from briefing.i18n.localizer import Localizer
 from briefing.project import Project
 
@@ -18,7 +19,7 @@ from conftest import ROOT
 
 
 def localizer(locale: str) -> Localizer:
-    return Localizer.load(Project(ROOT), locale, Collector())
+    return Localizer.load(Project(ROOT), locale, Collector(), brief="nagorno-karabakh")
 
 
 def claim(**fields) -> Claim:
@@ -28,7 +29,7 @@ def claim(**fields) -> Claim:
 
 @pytest.mark.parametrize("locale, numbers, day, period", [
     ("en", ("120,000", "1,234.5"), "19 September 2023", "1988–1994"),
-    ("vi", ("120.000", "1.234,5"), "19 tháng 9, 2023", "1988–1994"),
+    ("vi", ("120.000", "1.234,5"), "ngày 19 tháng 9 năm 2023", "1988–1994"),
 ])
 def test_numbers_dates_and_intervals_follow_the_locale(locale, numbers, day, period):
     loc = localizer(locale)
@@ -42,7 +43,7 @@ def test_formats_as_the_house_style_says():
     en, vi = localizer("en"), localizer("vi")
     assert (en.number(120000), vi.number(120000)) == ("120,000", "120.000")
     assert en.date(PartialDate(2023, 9, 19)) == "19 September 2023"
-    assert vi.date(PartialDate(2023, 9, 19)) == "19 tháng 9, 2023"
+    assert vi.date(PartialDate(2023, 9, 19)) == "ngày 19 tháng 9 năm 2023"  # conventions
     assert vi.date(PartialDate(2023, 9)) == "tháng 9 năm 2023"
 
 
@@ -93,12 +94,23 @@ def test_missing_fuzzy_and_broken_translations_are_located(tmp_path):
     problems = Collector()
     catalog = load_catalog(po, "facts.po", "facts", problems, strict=True)
     assert [str(d) for d in problems.diagnostics] == [
-        "facts.po:8:1: error: untranslated translation of 'War killed {killed} people.'",
-        "facts.po:13:1: error: fuzzy translation of 'Old text'",
         "facts.po:17:1: error: translation of 'Lost {killed} here' drops the placeholder "
         "{killed}",
     ]
     assert catalog.entries == {}
+    # What an edition needs and lacks is named once, at the entry or at the English.
+    needs = [Needed("facts", "paragraph", text, Location("brief.yaml", line, 9))
+             for text, line in (("War killed {killed} people.", 3), ("Old text", 4),
+                                ("Lost {killed} here", 5), ("New text", 6),
+                                ("Old text", 7))]
+    found = missing(needs, {"facts": catalog})
+    assert [f"{where}: {message}" for where, message in found] == [
+        "facts.po:8:1: untranslated translation of 'War killed {killed} people.' "
+        "(context 'paragraph')",
+        "facts.po:13:1: fuzzy translation of 'Old text' (context 'paragraph')",
+        "brief.yaml:6:9: 'New text' (context 'paragraph') has no entry in facts.po; run "
+        "'make update-locales'",
+    ]
 
 
 @pytest.mark.parametrize("msgid, msgstr, problems", [

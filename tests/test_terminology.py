@@ -20,7 +20,8 @@ from conftest import ROOT
 
 VI = ROOT / "locales" / "vi"
 TERMINOLOGY = VI / "terminology.tsv"
-CATALOGS = [VI / "LC_MESSAGES" / "facts.po", VI / "LC_MESSAGES" / "messages.po"]
+CATALOGS = [VI / "LC_MESSAGES" / "facts" / "nagorno-karabakh.po",
+            VI / "LC_MESSAGES" / "messages.po"]
 
 
 def nfc(text: str) -> str:

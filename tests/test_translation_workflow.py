@@ -55,7 +55,8 @@ def test_a_new_locale_from_init_to_a_translated_string_in_the_pdf(project):
     result = make(project, "init-locale", "LANG=fr")
     assert result.returncode == 0, result.stderr
     messages = project / "locales" / "fr" / "LC_MESSAGES" / "messages.po"
-    assert (project / "locales" / "fr" / "LC_MESSAGES" / "facts.po").exists()
+    assert (project / "locales" / "fr" / "LC_MESSAGES" / "facts" /
+            "nagorno-karabakh.po").exists()
     text = messages.read_text("utf-8")
     messages.write_text(text.replace('msgid "Key points"\nmsgstr ""',
                                      'msgid "Key points"\nmsgstr "Points clés"'), "utf-8")
@@ -83,7 +84,8 @@ def test_a_new_locale_from_init_to_a_translated_string_in_the_pdf(project):
 
     status = make(project, "locale-status", "STRICT=1")
     assert status.returncode != 0
-    assert re.search(r"^fr\s+messages\s+1\s+0\s+\d+", status.stdout, re.MULTILINE)
+    assert re.search(r"^nagorno-karabakh\s+fr\s+messages\s+1\s+0\s+\d+", status.stdout,
+                     re.MULTILINE)
 
 
 def test_a_changed_english_sentence_turns_fuzzy_with_its_previous_text(project):
@@ -91,7 +93,7 @@ def test_a_changed_english_sentence_turns_fuzzy_with_its_previous_text(project):
     facts.write_text(facts.read_text("utf-8").replace(OLD, NEW), "utf-8")
     result = make(project, "update-locales")
     assert result.returncode == 0, result.stderr
-    po = project / "locales" / "vi" / "LC_MESSAGES" / "facts.po"
+    po = project / "locales" / "vi" / "LC_MESSAGES" / "facts" / "nagorno-karabakh.po"
     with open(po, "rb") as handle:
         catalog = read_po(handle)
     changed = next(m for m in catalog if m.id and NEW in m.id)
@@ -109,7 +111,7 @@ def test_a_changed_english_sentence_turns_fuzzy_with_its_previous_text(project):
 
     strict = briefing(project, "build", FACTS, "--locale", "vi", "--strict", "--out", "s")
     assert strict.returncode == 2
-    where = f"locales/vi/LC_MESSAGES/facts.po:{changed.lineno}:1"
+    where = f"locales/vi/LC_MESSAGES/facts/nagorno-karabakh.po:{changed.lineno}:1"
     assert f"{where}: error: fuzzy translation of 'Nagorno-Karabakh lies within" in strict.stderr
 
     preview = briefing(project, "build", FACTS, "--locale", "vi", "--out", "p")
@@ -120,7 +122,7 @@ def test_a_changed_english_sentence_turns_fuzzy_with_its_previous_text(project):
 
 
 def test_a_broken_placeholder_is_an_error_in_every_mode(project):
-    po = project / "locales" / "vi" / "LC_MESSAGES" / "facts.po"
+    po = project / "locales" / "vi" / "LC_MESSAGES" / "facts" / "nagorno-karabakh.po"
     text = po.read_text("utf-8")
     msgstr_start = text.index("msgstr", text.index("{killed-war-1988}"))
     broken = text[:msgstr_start] + text[msgstr_start:].replace(
@@ -130,7 +132,7 @@ def test_a_broken_placeholder_is_an_error_in_every_mode(project):
     for mode in ((), ("--strict",)):
         result = briefing(project, "build", FACTS, "--locale", "vi", "--out", "b", *mode)
         assert result.returncode == 2
-        assert re.search(rf"^locales/vi/LC_MESSAGES/facts.po:{line}:1: error: translation "
+        assert re.search(rf"^locales/vi/LC_MESSAGES/facts/nagorno-karabakh.po:{line}:1: error: translation "
                          r"of 'Two wars have been fought over the territory\. [^']*' drops "
                          r"the placeholder \{killed-war-1988\}$", result.stderr, re.MULTILINE)
         assert "adds the placeholder {killed-war-1989}" in result.stderr

@@ -184,17 +184,18 @@ def _check_prose(node: Node, field: str, known: dict, inferred: set,
                 errors.error(where, f"{piece} refers to unknown {_SINGULAR[kind]} "
                                     f"'{piece.key}'{_suggest(piece.key, known[kind])}")
             continue
-        date = piece.key.rstrip("?")
-        try:
-            PartialDate.parse(date)
-        except ValueError as exc:
-            errors.error(where, f"{piece}: {exc}")
-            continue
-        if piece.key.endswith("?") and date not in inferred:
-            errors.error(where, f"{piece} marks {date} as inferred, but no date of the "
-                                "brief is inferred as that day with a basis; write it "
-                                "once as {date: ..., inferred: how} (the as-of date, an "
-                                "event, a timeline entry)")
+        for part in prose.date_parts(piece.key)[1]:  # one date, or two said together
+            date = part.rstrip("?")
+            try:
+                PartialDate.parse(date)
+            except ValueError as exc:
+                errors.error(where, f"{piece}: {exc}")
+                continue
+            if part.endswith("?") and date not in inferred:
+                errors.error(where, f"{piece} marks {date} as inferred, but no date of "
+                                    "the brief is inferred as that day with a basis; write "
+                                    "it once as {date: ..., inferred: how} (the as-of date, "
+                                    "an event, a timeline entry)")
 
 
 def _name(node: Node) -> str:

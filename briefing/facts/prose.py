@@ -1,9 +1,10 @@
 """Prose with placeholders, names and the figure rule.
 
 ``{claim-id}`` prints a claim, ``{date:YYYY-MM-DD}`` a date (``{date:YYYY-MM-DD?}``
-one the brief infers), ``{q:quote-id}`` a quotation. A name or designation with
-digits in it is written between backticks (```Nam Theun 2```, ```Resolution
-2334```) and prints without them. ``{{`` and ``}}`` stand for literal braces.
+one the brief infers), ``{date:2023-03,2023-04}`` two dates said together,
+``{date:2020-09-27/2020-11-10}`` a period, ``{q:quote-id}`` a quotation. A name or
+designation with digits in it is written between backticks (```Nam Theun 2```,
+```Resolution 2334```) and prints without them. ``{{`` and ``}}`` stand for literal braces.
 
 One parser serves the validator, the renderer and the catalog checks, so that the
 three agree on what a placeholder is. The figure rule: a number typed into the
@@ -97,6 +98,16 @@ def _placeholder(body: str, offset: int) -> Placeholder:
         return Placeholder("claim", inner)
     raise ProseError(f"'{{{body}}}' is not a placeholder; expected {{claim-id}}, "
                      "{date:YYYY-MM-DD} or {q:quote-id}", offset)
+
+
+def date_parts(key: str) -> tuple[str, list[str]]:
+    """What a date placeholder holds: ("date", [d]), two dates said together
+    ("pair", [d1, d2], written d1,d2) or a period ("range", [d1, d2], ISO 8601's
+    d1/d2), so that a language can write them as one phrase."""
+    for mark, kind in ((",", "pair"), ("/", "range")):
+        if mark in key:
+            return kind, [part.strip() for part in key.split(mark, 1)]
+    return "date", [key]
 
 
 def placeholders(text: str) -> Counter:

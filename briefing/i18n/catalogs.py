@@ -1,16 +1,21 @@
 """Gettext catalogs: reading the translators' .po files and checking them.
 
-The build reads the .po files themselves rather than compiled .mo files: it needs
-their line numbers to point translators at a problem, and it must not repeat the
-traps of compiling (a fuzzy header skips the whole catalog; an empty plural becomes
-the English singular). A catalog becomes a plain lookup table of the entries that
+GNU msgfmt judges the syntax (it accepts everything gettext tools write, obsolete
+entries and ``#~|`` previous msgids included, and rejects what they would reject);
+Babel's ``read_po`` then reads the entries. The build reads the .po files
+themselves rather than compiled .mo files: it needs their line numbers to point
+translators at a problem, and it must not repeat the traps of compiling (a fuzzy
+header skips the whole catalog; an empty plural becomes the English singular). A catalog becomes a plain lookup table of the entries that
 are translated, not fuzzy and well formed; everything else is a located diagnostic.
 """
 
 from __future__ import annotations
 
 import gettext
+import os
 import re
+import shutil
+import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +30,7 @@ from ..files import read_input
 
 DOMAINS = ("messages", "facts")
 MAX_BYTES = 8 * 1024 * 1024
+_STRAY_PERCENT = re.compile(r"%")
 _PERCENT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
 
 
@@ -42,6 +48,7 @@ class Catalog:
 
     domain: str
     path: Optional[str] = None
+    readable: bool = False  # the file exists and is a catalog (else: reported once)
     entries: dict[tuple[Optional[str], str], Entry] = field(default_factory=dict)
     # msgids present in the .po but not usable: (context, msgid) -> (location, why)
     unusable: dict[tuple[Optional[str], str], tuple[Location, str]] = field(
@@ -62,8 +69,9 @@ def percent_translated(stats: Counter) -> float:
 
 def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                  strict: bool = False) -> Catalog:
-    """Read one .po file. Broken placeholders are errors; missing and fuzzy
-    translations are warnings, or errors when ``strict``."""
+    """Read one .po file. Broken placeholders are errors; a missing catalog is a
+    warning, or an error when ``strict``. Which entries an edition lacks is the
+    business of ``completeness``, which names each once."""
     catalog = Catalog(domain, shown)
     if not path.exists():
         report = problems.error if strict else problems.warning
@@ -74,13 +82,16 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                       expected="a .po file")
     if text is None:
         return catalog
-    syntax = list(syntax_problems(text))
-    for line, message in syntax:
-        problems.error(Location(shown, line, 1), f"invalid .po syntax: {message}")
+    syntax = msgfmt_problems(path, shown)
+    lines = text.splitlines()
+    for line, col, message in syntax or ():
+        if message == "syntax error" and 0 < line <= len(lines):  # say what it met
+            message += f" at '{short(lines[line - 1].strip(), 40)}'"
+        problems.error(Location(shown, line, col), f"invalid .po syntax: {message}")
     if syntax:
         return catalog
     try:
-        po = read_po(text.splitlines(keepends=True), abort_invalid=True)
+        po = read_po(_for_babel(text), abort_invalid=True)
     except PoFileError as exc:
         problems.error(Location(shown, exc.lineno, 1), f"invalid .po syntax: "
                                                        f"{str(exc).rsplit(' on ', 1)[0]}")
@@ -89,24 +100,36 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
         problems.error(Location(shown, 1, 1), f"invalid .po file: {exc}")
         return catalog
     header = Location(shown, 1, 1)
+    if not _HEADER.match(text):
+        problems.error(header, "catalog has no header entry (msgid \"\") giving its "
+                               "Language and Plural-Forms; start it with 'make "
+                               "update-locales' or 'make init-locale'")
+        return catalog
+    catalog.readable = True
     if po.fuzzy:
         problems.error(header, "catalog header is marked fuzzy, so gettext tools ignore "
                                "the whole catalog; remove 'fuzzy' from the header entry")
     if po.plural_expr:
         try:
             catalog.plural = gettext.c2py(po.plural_expr)
-        except ValueError:
-            problems.error(header, f"Plural-Forms expression '{po.plural_expr}' is invalid")
+            wrong = next((n for n in range(1000)
+                          if not 0 <= catalog.plural(n) < po.num_plurals), None)
+        except (ValueError, ArithmeticError):
+            wrong = "any"
+        if wrong is not None:
+            problems.error(header, f"Plural-Forms expression '{po.plural_expr}' is invalid"
+                           + (f": for n={wrong} it gives no form of the {po.num_plurals}"
+                              if wrong != "any" else ""))
+            catalog.plural = lambda n: 0
     for message in po:
         if not message.id:
             continue
-        _add(catalog, message, shown, po.num_plurals, problems, strict)
+        _add(catalog, message, shown, problems)
     catalog.stats["obsolete"] = len(po.obsolete)
     return catalog
 
 
-def _add(catalog: Catalog, message: Message, shown: str, num_plurals: int,
-         problems: Collector, strict: bool) -> None:
+def _add(catalog: Catalog, message: Message, shown: str, problems: Collector) -> None:
     where = Location(shown, message.lineno or 1, 1)
     key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
     msgids = (message.id,) if isinstance(message.id, str) else message.id
@@ -115,9 +138,7 @@ def _add(catalog: Catalog, message: Message, shown: str, num_plurals: int,
     if message.fuzzy or not all(strings):
         why = "fuzzy" if message.fuzzy else "untranslated"
         catalog.stats[why] += 1
-        catalog.unusable[key] = (where, why)
-        if strict:
-            problems.error(where, f"{why} translation of '{shown_id}'")
+        catalog.unusable[key] = (where, why)  # reported by what needs it, once
         return
     broken = False
     for index, string in enumerate(strings):
@@ -133,47 +154,44 @@ def _add(catalog: Catalog, message: Message, shown: str, num_plurals: int,
     catalog.entries[key] = Entry(tuple(strings), where)
 
 
-_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
-_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+def _for_babel(text: str) -> list[str]:
+    """The lines of a .po file as Babel's parser can take them: it does not know the
+    previous msgids of obsolete entries ('#~|'), valid gettext that msgmerge writes,
+    so they become empty comments (line numbers stay as they are)."""
+    return ["#\n" if line.startswith("#~|") else line
+            for line in text.splitlines(keepends=True)]
 
 
-def syntax_problems(text: str):
-    """(line, message) for what gettext tools would reject: unterminated strings,
-    stray lines, keywords out of order, entries cut off. Babel's parser lets most of
-    these pass silently, taking a truncated file for a shorter catalog."""
-    # The keyword each keyword may follow; "done" is a complete entry.
-    follows = {"msgctxt": {"between", "done"}, "msgid": {"between", "done", "msgctxt"},
-               "msgid_plural": {"msgid"}, "msgstr": {"msgid"},
-               "msgstr[]": {"msgid_plural", "msgstr[]"}}
-    state, start = "between", 0
-    for number, raw in enumerate(text.splitlines() + [""], 1):
-        line = raw.strip()
-        if line.startswith("#"):
+def msgfmt_problems(path: Path, shown: str) -> Optional[list[tuple[int, int, str]]]:
+    """(line, column, message) for each error GNU msgfmt finds in a .po file: gettext's
+    own parser is the authority on syntax. None when msgfmt is not installed."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        return None
+    done = subprocess.run([msgfmt, "-o", os.devnull, "--", str(path)], capture_output=True,
+                          text=True, errors="replace", env={**os.environ, "LC_ALL": "C"})
+    if done.returncode == 0:
+        return []
+    found = []
+    prefix = str(path) + ":"
+    for line in done.stderr.splitlines():
+        if not line.startswith(prefix):
             continue
-        if not line:
-            if state in ("msgctxt", "msgid", "msgid_plural"):
-                yield start, "entry has no msgstr (the file may be cut off)"
-            state = "between"
+        match = _MSGFMT_LINE.match(line[len(prefix):])
+        if not match or match.group(3).startswith("warning:"):
             continue
-        match = _KEYWORD.match(line)
-        string = match.group(2) if match else line
-        if not _STRING.match(string):
-            yield number, ("unterminated or malformed string" if string.startswith('"')
-                           else f"unexpected text '{line[:30]}'")
-            state = "broken"
+        if match.group(3).startswith("...") and found:  # a note on the error above
+            number, col, message = found[-1]
+            found[-1] = (number, col, f"{message.rstrip('.')} (first at line "
+                                      f"{match.group(1)})")
             continue
-        if not match:  # a continuation of the string above
-            if state == "between":
-                yield number, "string outside any entry"
-            continue
-        keyword = "msgstr[]" if match.group(1).startswith("msgstr[") else match.group(1)
-        if state not in follows[keyword]:
-            yield number, f"'{match.group(1)}' out of place"
-            state = "broken"
-            continue
-        if keyword in ("msgctxt", "msgid") and state in ("between", "done"):
-            start = number
-        state = "done" if keyword == "msgstr" else keyword
+        found.append((int(match.group(1)), int(match.group(2) or 1), match.group(3)))
+    return found or [(1, 1, done.stderr.strip().splitlines()[-1] if done.stderr.strip()
+                      else "msgfmt rejects this file")]
+
+
+_HEADER = re.compile(r'(?:[ \t]*(?:#[^\n]*)?\n)*msgid ""[ \t]*\nmsgstr ')
+_MSGFMT_LINE = re.compile(r"^(\d+):(?:(\d+):)? (.*)$")
 
 
 def placeholder_problems(msgid: str, msgstr: str, msgids: tuple = ()) -> list[str]:
@@ -199,6 +217,8 @@ def placeholder_problems(msgid: str, msgstr: str, msgids: tuple = ()) -> list[st
             problems.append(f"drops the placeholder %({name})s")
     for name in sorted(have_pct - want_pct):
         problems.append(f"adds the placeholder %({name})s, which the English does not have")
+    if want_pct and _STRAY_PERCENT.search(_PERCENT.sub("", msgstr)):
+        problems.append("has a '%' that is no placeholder; write '%%' for a percent sign")
     return problems
 
 

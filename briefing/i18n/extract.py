@@ -14,6 +14,17 @@ from ..diagnostics import InputError
 from ..facts import parse_brief, prose
 from ..facts.walk import translatable_fields
 
+# The PDF's keywords, translated as one text: "Armenia, Azerbaijan, ...".
+KEYWORDS_CONTEXT = "brief keywords"
+
+
+def keywords_text(brief):
+    """(node, context, text) for the brief's keywords, when it has any."""
+    meta = brief.brief
+    if meta.keywords:
+        return meta, KEYWORDS_CONTEXT, ", ".join(meta.keywords)
+    return None
+
 
 def extract_facts(fileobj, keywords, comment_tags, options):
     """Yield (lineno, funcname, (context, msgid), comments) for pybabel."""
@@ -37,6 +48,11 @@ def extract_facts(fileobj, keywords, comment_tags, options):
                for p in prose.parse(text)):
             comments.append("{date:...} placeholders become dates in your language.")
         yield node.where(field).line, "pgettext", (context, text), comments
+    keywords = keywords_text(brief)
+    if keywords:
+        meta, context, text = keywords
+        yield meta.where("keywords").line, "pgettext", (context, text), [
+            "The PDF's keywords, separated by commas as your language separates them."]
 
 
 def _describe(node) -> str:

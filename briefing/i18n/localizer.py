@@ -7,10 +7,13 @@ bound to its locale and never pass a locale around themselves.
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
 from typing import Optional
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
+from babel.lists import format_list
 from babel.numbers import (format_compact_decimal, format_currency, format_decimal,
                            format_percent)
 from markupsafe import Markup, escape
@@ -20,6 +23,8 @@ from ..facts import units
 from ..facts.model import Claim, PartialDate
 from ..project import SOURCE_LOCALE, Project, shown_path
 from .catalogs import DOMAINS, Catalog, load_catalog, short
+from .conventions import Conventions, load_conventions
+
 # House style: English editions write "19 September 2023", as British and
 # international institutions do; CLDR's plain "en" would write "September 19, 2023".
 FORMAT_LOCALES = {"en": "en_GB"}
@@ -56,23 +61,34 @@ class Localizer:
     """Translation and CLDR formatting for one edition."""
 
     def __init__(self, locale: str, catalogs: dict[str, Catalog],
-                 mark_untranslated: bool = False):
+                 mark_untranslated: bool = False,
+                 conventions: Conventions = Conventions()):
         self.locale = locale
         self.babel = Locale.parse(FORMAT_LOCALES.get(locale, locale))
         self.catalogs = catalogs
+        self.conventions = conventions
+        # What formats text left in English (its own conventions when loaded).
+        self.english = self if locale == SOURCE_LOCALE else Localizer(SOURCE_LOCALE, {})
         self.mark_untranslated = mark_untranslated
-        self.fallbacks: dict[tuple[str, Optional[str], str], str] = {}
+        self.fallbacks: dict[tuple[str, Optional[str], str], Optional[Location]] = {}
 
     @classmethod
     def load(cls, project: Project, locale: str, problems: Collector, strict: bool = False,
-             mark_untranslated: bool = False) -> "Localizer":
+             mark_untranslated: bool = False, brief: str = "") -> "Localizer":
+        """The Localizer of one brief's edition: the shared messages catalog and the
+        brief's own facts catalog."""
         catalogs = {}
         if locale != SOURCE_LOCALE:
             for domain in DOMAINS:
-                path = project.po_path(locale, domain)
+                path = project.po_path(locale, domain, brief)
                 catalogs[domain] = load_catalog(path, shown_path(path), domain, problems,
                                                 strict)
-        return cls(locale, catalogs, mark_untranslated)
+        path = project.locales_dir / locale / "conventions.toml"
+        loc = cls(locale, catalogs, mark_untranslated,
+                  load_conventions(path, shown_path(path), problems))
+        if locale != SOURCE_LOCALE:
+            loc.english = cls.load(project, SOURCE_LOCALE, problems)
+        return loc
 
     @property
     def document_language(self) -> str:
@@ -85,14 +101,15 @@ class Localizer:
     # -- translation ------------------------------------------------------------
     def translate(self, msgid: str, context: Optional[str] = None,
                   domain: str = "messages", plural: Optional[str] = None,
-                  n: Optional[int] = None) -> str:
-        """The translation of msgid, or the English (remembered as a fallback)."""
+                  n: Optional[int] = None, where: Optional[Location] = None) -> str:
+        """The translation of msgid, or the English (remembered as a fallback, with
+        ``where`` the English stands when the catalog has no entry for it)."""
         catalog = self.catalogs.get(domain)
         if catalog is None:  # the source locale
             return msgid if plural is None or n == 1 else plural
         entry = catalog.lookup(msgid, context)
         if entry is None:
-            self.fallbacks[(domain, context, msgid)] = catalog.path or domain
+            self.fallbacks.setdefault((domain, context, msgid), where)
             english = msgid if plural is None or n == 1 else plural
             return f"[EN] {english}" if self.mark_untranslated else english
         if plural is None:
@@ -100,40 +117,74 @@ class Localizer:
         index = catalog.plural(n)
         return entry.strings[min(index, len(entry.strings) - 1)]
 
-    def fallback_diagnostics(self) -> list:
-        """Warnings for each string this edition printed in English."""
-        out = []
-        for (domain, context, msgid), path in sorted(self.fallbacks.items(),
-                                                     key=lambda kv: str(kv[0])):
+    def is_fallback(self, msgid: str, context: Optional[str] = None,
+                    domain: str = "messages") -> bool:
+        """Whether this edition prints msgid in English (and is not English)."""
+        return (domain, context, msgid) in self.fallbacks
+
+    def fallback_diagnostics(self, root: Optional[Path] = None) -> list:
+        """A warning for each string this edition printed in English, once, at its
+        .po entry, else where its English stands; then a one-line summary."""
+        out, kinds = [], Counter()
+        for (domain, context, msgid), where in sorted(self.fallbacks.items(),
+                                                      key=lambda kv: str(kv[0])):
             catalog = self.catalogs[domain]
-            where, why = catalog.unusable.get((context, msgid),
-                                              (Location(path, 1, 1), "missing"))
-            out.append((where, f"{why} translation of '{short(msgid)}' printed in "
-                               f"English" + (f" (context '{context}')" if context else "")))
-        return out
+            in_context = f" (context '{context}')" if context else ""
+            if (context, msgid) in catalog.unusable:
+                at, why = catalog.unusable[(context, msgid)]
+                message = f"{why} translation of '{short(msgid)}'{in_context} printed " \
+                          "in English"
+            else:
+                why = "missing"
+                at = where or _english_location(root, context, msgid) or \
+                    Location(catalog.path or domain, 1, 1)
+                message = f"'{short(msgid)}'{in_context} printed in English: no entry " \
+                          f"in {catalog.path}"
+            kinds[why] += 1
+            out.append((at, message))
+        return out, kinds
+
+    def prose(self, text: str, context: str, where: Optional[Location] = None) -> str:
+        """A facts text in this edition's language (placeholders still in it)."""
+        return self.translate(text, context, domain="facts", where=where)
 
     # Jinja2's newstyle gettext marks whatever these return as safe, so the
     # translation is escaped here: a .po file is input, like the facts.
+    # A string left in English is tagged with its language, for hyphenation, screen
+    # readers and the PDF's structure.
     def gettext(self, msgid: str) -> Markup:
-        return escape(self.translate(msgid))
+        return self._tagged(self.translate(msgid), msgid)
 
     def ngettext(self, singular: str, plural: str, n: int) -> Markup:
-        return escape(self.translate(singular, plural=plural, n=n))
+        return self._tagged(self.translate(singular, plural=plural, n=n), singular)
 
     def pgettext(self, context: str, msgid: str) -> Markup:
-        return escape(self.translate(msgid, context))
+        return self._tagged(self.translate(msgid, context), msgid, context)
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> Markup:
-        return escape(self.translate(singular, context, plural=plural, n=n))
+        return self._tagged(self.translate(singular, context, plural=plural, n=n),
+                            singular, context)
 
-    def prose(self, text: str, context: str) -> str:
-        """A facts text in this edition's language (placeholders still in it)."""
-        return self.translate(text, context, domain="facts")
+    def _tagged(self, text: str, msgid: str, context: Optional[str] = None) -> Markup:
+        if self.is_fallback(msgid, context):
+            return Markup('<span lang="{}">{}</span>').format(
+                self.english.document_language, text)
+        return escape(text)
 
     # -- formatting -------------------------------------------------------------
     def number(self, value) -> str:
         """A number with the digits it was given ("13.5", "1,234.50" stays 1,234.5)."""
         return format_decimal(value, locale=self.babel, decimal_quantization=False)
+
+    def _compacts(self, claim: Claim) -> bool:
+        """Whether the locale's press writes this figure in words ("hơn 1 triệu"): by
+        its conventions, a figure from a threshold on that few significant digits say
+        exactly."""
+        start, digits = self.conventions.compact_from, self.conventions.compact_digits
+        values = (claim.low, claim.high) if claim.is_range else (claim.value,)
+        return start is not None and all(
+            value is not None and value >= start and value == int(value)
+            and len(str(int(value)).rstrip("0")) <= digits for value in values)
 
     def compact(self, value) -> str:
         """"65 million", "65 triệu"; numbers below a million as they are."""
@@ -145,8 +196,8 @@ class Localizer:
     def figure(self, claim: Claim, compact: Optional[bool] = None) -> str:
         """A claim's figure with its qualifier and unit: "about 30,000", "khoảng
         30.000", "4.200 MW", "13,5%", "17–18 million"."""
-        if compact is None:
-            compact = (claim.display or "") == "compact"
+        if compact is None:  # the claim's display, else the locale's conventions
+            compact = claim.display == "compact" if claim.display else self._compacts(claim)
         number = self.compact if compact and units.kind(claim.unit_or_default) in (
             "none", "unit") else self.number
         if claim.is_range:
@@ -183,16 +234,36 @@ class Localizer:
         return sample.replace(format_decimal(sentinel, locale=self.babel), core) \
             .replace(" ", NBSP)
 
-    def date(self, date: PartialDate) -> str:
-        """A date at its precision; one the brief infers carries the mark."""
+    def date(self, date: PartialDate, style: str = "long") -> str:
+        """A date at its precision: "long" in running text, "short" in tables, the
+        timeline and footers (the locale's conventions, else CLDR's long form); one
+        the brief infers carries the mark."""
         day = date.first_day()
-        if date.precision == "day":
+        pattern = getattr(self.conventions, style).get(date.precision) or \
+            self.conventions.long.get(date.precision)
+        if pattern:
+            text = format_date(day, pattern, locale=self.babel)
+        elif date.precision == "day":
             text = format_date(day, "long", locale=self.babel)
         elif date.precision == "month":
             text = format_skeleton("yMMMM", day, locale=self.babel)
         else:
             text = format_skeleton("y", day, locale=self.babel)
         return text + INFERRED_MARK if date.inferred else text
+
+    def date_pair(self, first: PartialDate, second: PartialDate) -> str:
+        """Two dates as one phrase: "March and April 2023", "tháng 3 và tháng 4 năm 2023"."""
+        return format_list([self._first_of_two(first, second), self.date(second)],
+                           locale=self.babel)
+
+    def _first_of_two(self, first: PartialDate, second: PartialDate) -> str:
+        """The first of two dates, leaving a shared year to the second where the
+        locale says how."""
+        pattern = self.conventions.shared_year.get(first.precision)
+        if pattern and first.precision == second.precision and first.year == second.year:
+            text = format_date(first.first_day(), pattern, locale=self.babel)
+            return text + INFERRED_MARK if first.inferred else text
+        return self.date(first)
 
     def interval(self, start: PartialDate, end: Optional[PartialDate],
                  ongoing: bool = False) -> str:
@@ -207,6 +278,11 @@ class Localizer:
         if start.first_day() == end.first_day() or (precision == "year"
                                                     and start.year == end.year):
             return self.date(start if start.precision == precision else end)
+        pattern = self.conventions.range.get(precision)
+        if pattern and start.precision == end.precision:
+            text = pattern.format(first=self._first_of_two(start, end),
+                                  second=self.date(end))
+            return text + INFERRED_MARK if start.inferred or end.inferred else text
         text = format_interval(start.first_day(), end.first_day(), skeleton,
                                locale=self.babel)
         return text + INFERRED_MARK if start.inferred or end.inferred else text
@@ -218,7 +294,25 @@ class Localizer:
 
     def language_name(self, code: str) -> str:
         """The name of a language in this edition's language ("tiếng Anh")."""
-        return Locale.parse(code).get_display_name(self.babel)
+        name = Locale.parse(code).get_display_name(self.babel)
+        if self.conventions.language_names == "lowercase":
+            return name[:1].lower() + name[1:]
+        return name
+
+    def capitalize_cell(self, text: str) -> str:
+        """Generated text opening a table cell, capitalized where the locale does."""
+        return capitalize(text) if self.conventions.capitalize_cells else text
+
+
+def capitalize(text: str) -> str:
+    """The text with its first letter in capitals ("Tháng 2 năm 1988"): for generated
+    text that opens a sentence."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1:]
+        if not char.isspace() and char not in "([“\"'‘":
+            return text
+    return text
 
 
 def _shared_scale(low: str, high: str) -> tuple[str, str]:
@@ -230,3 +324,14 @@ def _shared_scale(low: str, high: str) -> tuple[str, str]:
     if a and b and a.group(2) == b.group(2) and a.group(2).strip():
         return a.group(1).strip(), high
     return low, high
+
+
+def _english_location(root: Optional[Path], context: Optional[str],
+                      msgid: str) -> Optional[Location]:
+    """Where a template or compiler string stands, found by extraction."""
+    if root is None:
+        return None
+    from .completeness import template_strings
+
+    return next((n.where for n in template_strings(root)
+                 if (n.context, n.msgid) == (context, msgid)), None)

@@ -23,6 +23,7 @@ def main(argv: list[str]) -> int:
     if old.exists() and same_strings(new.read_text("utf-8"), old.read_text("utf-8")):
         print(f"{old}: unchanged")
         return 0
+    old.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(new, old)
     print(f"{old}: updated")
     return 0

@@ -23,6 +23,11 @@ from .localizer import Localizer
 FieldKey = tuple[Location, str]  # a node's location and one of its fields
 
 
+class English(str):
+    """A text an edition prints in English for want of a translation: the view
+    formats its figures and dates in English and tags it with its language."""
+
+
 @dataclass(frozen=True)
 class Translation:
     brief: Brief                        # in the edition's language
@@ -41,11 +46,12 @@ def translate(brief: Brief, loc: Localizer, problems: Collector) -> Translation 
     for node, name, context in translatable_fields(brief):
         english = getattr(node, name)
         key = (node.loc, name)
-        translated = loc.prose(english, context)
+        translated = loc.prose(english, context, node.where(name))
         entry = catalog.lookup(english, context) if catalog else None
         if entry is None:
             if catalog is not None:
                 fallbacks.add(key)
+                translated = English(translated)
             texts[key] = translated
             continue
         try:

@@ -9,6 +9,7 @@ nothing themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Optional
@@ -19,9 +20,17 @@ from ..facts import prose as prose_parser
 from ..facts.model import Claim, PartialDate
 from ..facts.walk import nodes
 from ..facts.relations import Relations
-from ..i18n.localizer import INFERRED_MARK, Localizer
-from ..i18n.translate import Translation
-from ..typeset import protect_names, thin_note_calls
+from ..i18n.extract import KEYWORDS_CONTEXT
+from ..i18n.localizer import INFERRED_MARK, Localizer, capitalize
+from ..i18n.translate import English, Translation
+from ..project import SOURCE_LOCALE
+from ..typeset import protect_names
+
+# The end of a sentence: at the end of a literal, or before more text in it.
+_END = r"[.!?…][\"'”’)\]]*"
+_SENTENCE_AT_END = re.compile(_END + r"\s*$")
+_SENTENCE_INSIDE = re.compile(_END + r"\s+\S")
+NEW_SENTENCE = object()  # a marker between the pieces of a text
 
 
 @dataclass(frozen=True)
@@ -115,48 +124,45 @@ class EditionView:
         return Markup('<sup class="cite">[{}]</sup>').format(links)
 
     def prose(self, text: str, sources: Iterable[str] = ()) -> Markup:
-        """A prose text as HTML: text escaped with the names it knows kept whole,
-        claims, quotations and dates filled in, one note call per source per
-        sentence, and the sources of the whole text called after its last word."""
-        flat, kinds = [], []  # what prints, in order: text, figures, quotes, note calls
-        for piece in prose_parser.parse(text):
-            if isinstance(piece, str):
-                flat.append(piece), kinds.append("text")
+        """A prose text as HTML: text escaped with the names the brief knows kept
+        whole, claims and dates filled in with note calls, and the sources of the whole
+        text called after its last word. A source is called once per sentence; a text
+        left in English is formatted in English and tagged with its language."""
+        loc, english = self._localizer_of(text)
+        out, called = [], set()
+        pieces = prose_parser.parse(text)
+        for piece, shown in self._expand(pieces, loc):
+            if piece is NEW_SENTENCE:
+                called = set()  # a new sentence calls its sources afresh
+            elif isinstance(piece, str):
+                out.append(shown)  # plain text, marked up below
             elif piece.kind == "claim":
                 claim = self.brief.claim_by_id[piece.key]
-                flat += [self.figure_text(claim), claim.sources]
-                kinds += [("figure", claim.id), "call"]
+                out.append(Markup('<span class="figure" data-claim="{}">{}{}</span>').format(
+                    claim.id, shown, self.cite(s for s in claim.sources if s not in called)))
+                called.update(claim.sources)
             elif piece.kind == "quote":
                 quote = self.brief.quote_by_id[piece.key]
-                flat += [self.loc.quoted(quote.text), quote.sources]
-                kinds += ["quote", "call"]
+                out.append(Markup('<span class="quote">{}</span>{}').format(
+                    shown, self.cite(s for s in quote.sources if s not in called)))
+                called.update(quote.sources)
             else:
-                flat.append(self.date_placeholder(piece.key)), kinds.append("date")
-        if tuple(sources):
-            flat.append(tuple(sources)), kinds.append("call")
-        flat = thin_note_calls(flat)
-        out = []
-        for index, (piece, kind) in enumerate(zip(flat, kinds)):
-            last_call = index + 2 == len(flat) and kinds[-1] == "call" and flat[-1]
-            if kind == "text" and last_call:
-                # Keep the closing note call on the line of the word it follows.
-                head, space, last = piece.rpartition(" ")
-                out.append(Markup('{}{}<span class="nobreak">{}{}</span>').format(
-                    protect_names(head, self.names), space,
-                    protect_names(last, self.names), self.cite(flat[-1])))
-                break
-            if kind == "text":
-                out.append(protect_names(piece, self.names))
-            elif kind == "call":
-                out.append(self.cite(piece))
-            elif kind == "quote":
-                out.append(Markup('<span class="quote">{}</span>').format(piece))
-            elif kind == "date":
-                out.append(escape(piece))
-            else:
-                out.append(Markup('<span class="figure" data-claim="{}">{}</span>').format(
-                    kind[1], piece))
-        return Markup("").join(out)
+                out.append(escape(shown))
+        sources = tuple(s for s in sources if s not in called)
+        closing = Markup("")
+        if sources and out and not isinstance(out[-1], Markup):
+            # Keep the note call on the line of the word it follows.
+            head, space, last = out.pop().rpartition(" ")
+            out.append(head + space)
+            closing = Markup('<span class="nobreak">{}{}</span>').format(
+                self.mark(last), self.cite(sources))
+        elif sources:
+            closing = self.cite(sources)
+        html = Markup("").join(part if isinstance(part, Markup) else self.mark(part)
+                               for part in out) + closing
+        if english:
+            return Markup('<span lang="{}">{}</span>').format(english, html)
+        return html
 
     def mark(self, text: str) -> Markup:
         """Plain text for the page, with the names the brief knows kept whole."""
@@ -167,26 +173,74 @@ class EditionView:
         captions, notes, PDF metadata, alt texts)."""
         if text is None:
             return ""
-        out = []
-        for piece in prose_parser.parse(text):
+        loc, _ = self._localizer_of(text)
+        return "".join(shown for piece, shown in self._expand(prose_parser.parse(text), loc)
+                       if piece is not NEW_SENTENCE)
+
+    def _expand(self, pieces: list, loc: Localizer):
+        """(piece, text shown) for each piece of a text, with NEW_SENTENCE where a
+        sentence begins after the first. Generated text opening a sentence is
+        capitalized; a word the text already says before a date is not repeated
+        ("ngày {date}" with a date that reads "ngày 19 tháng 9 năm 2023")."""
+        opening, pending, before = True, False, ""
+        for piece in pieces:
             if isinstance(piece, str):
-                out.append(piece)
-            elif piece.kind == "claim":
-                out.append(self.figure_text(self.brief.claim_by_id[piece.key]))
-            elif piece.kind == "quote":
-                out.append(self.loc.quoted(self.brief.quote_by_id[piece.key].text))
-            else:
-                out.append(self.date_placeholder(piece.key))
-        return "".join(out)
+                if _SENTENCE_INSIDE.search(piece):
+                    yield NEW_SENTENCE, ""
+                yield piece, piece
+                if piece.strip():
+                    opening = pending = bool(_SENTENCE_AT_END.search(piece))
+                    before = piece
+                continue
+            if pending:
+                yield NEW_SENTENCE, ""
+            shown = self._placeholder(piece, loc)
+            if piece.kind == "date":
+                said = before.rstrip().rsplit(None, 1)[-1:] if before[-1:].isspace() else []
+                first, _, rest = shown.partition(" ")
+                if said and rest and said[0].casefold() == first.casefold():
+                    shown, opening = rest, False
+            yield piece, capitalize(shown) if opening else shown
+            opening = pending = False
+            before = ""
 
-    def date_placeholder(self, key: str) -> str:
-        date = PartialDate.parse(key.rstrip("?"))
-        text = self.loc.date(date)
-        return text + INFERRED_MARK if key.endswith("?") else text
+    def _localizer_of(self, text: str) -> tuple[Localizer, str]:
+        """Who formats a text's figures and dates: the edition's Localizer, or for a
+        text left in English, the English one (and the language to tag it with)."""
+        if isinstance(text, English) and self.loc.locale != SOURCE_LOCALE:
+            return self.loc.english, self.loc.english.document_language
+        return self.loc, ""
 
-    def figure_text(self, claim: Claim) -> str:
-        compact = (claim.display or self.meta.numbers) == "compact"
-        return self.loc.figure(claim, compact=compact)
+    def _placeholder(self, piece, loc: Localizer) -> str:
+        """The text a placeholder stands for: a figure, a date, two dates as one."""
+        if piece.kind == "claim":
+            return self.figure_text(self.brief.claim_by_id[piece.key], loc)
+        if piece.kind == "quote":
+            return loc.quoted(self.brief.quote_by_id[piece.key].text)
+        return self.date_placeholder(piece.key, loc)
+
+    def date_placeholder(self, key: str, loc: Optional[Localizer] = None) -> str:
+        """A date, two dates said together ("2023-03,2023-04") or a period
+        ("2020-09/2020-11") as one phrase; inferred ones ('?') carry the mark."""
+        loc = loc or self.loc
+        kind, parts = prose_parser.date_parts(key)
+        first, *rest = (PartialDate.parse(part.rstrip("?")) for part in parts)
+        if kind == "pair":
+            text = loc.date_pair(first, rest[0])
+        elif kind == "range":
+            text = loc.interval(first, rest[0])
+        else:
+            text = loc.date(first)
+        return text + INFERRED_MARK if any(p.endswith("?") for p in parts) else text
+
+    def figure_text(self, claim: Claim, loc: Optional[Localizer] = None) -> str:
+        """A claim's figure: compact or full as the claim or the brief says, else as
+        the locale's press writes it (conventions.toml)."""
+        if claim.display:
+            compact = claim.display == "compact"
+        else:
+            compact = True if self.meta.numbers == "compact" else None
+        return (loc or self.loc).figure(claim, compact=compact)
 
     # -- the masthead --------------------------------------------------------------
     @property
@@ -214,13 +268,18 @@ class EditionView:
 
     @property
     def as_of(self) -> str:
-        return self.loc.date(self.meta.as_of)
+        """The date of the facts, in the masthead and every page's footer."""
+        return self.loc.date(self.meta.as_of, "short")
 
     inferred_mark = INFERRED_MARK
 
     @property
     def keywords(self) -> str:
-        return ", ".join(self.meta.keywords)
+        """The PDF's keywords, translated as one text (context 'brief keywords')."""
+        if not self.meta.keywords:
+            return ""
+        return self.loc.prose(", ".join(self.meta.keywords), KEYWORDS_CONTEXT,
+                              self.meta.where("keywords"))
 
     @property
     def document_language(self) -> str:
@@ -266,6 +325,10 @@ class EditionView:
         return [self.figure(self.brief.claim_by_id[i]) for i in self.brief.key_figures]
 
     # -- figures, timeline, sources ------------------------------------------------
+    def cell(self, text: str) -> str:
+        """Generated text as it opens a table cell or box ("Khoảng 30.000" in vi)."""
+        return self.loc.capitalize_cell(text)
+
     def party_name(self, party_id: Optional[str]) -> str:
         return self.text(self.brief.party_by_id[party_id].name) if party_id else ""
 
@@ -288,7 +351,8 @@ class EditionView:
         return Figure(
             id=claim.id, label=self.text(claim.label), figure=self.figure_text(claim),
             cites=self.cite(claim.sources), claimed_by=claimed_by,
-            reported=self.loc.date(claim.reported) if claim.reported else "",
+            reported=self.loc.capitalize_cell(self.loc.date(claim.reported, "short"))
+            if claim.reported else "",
             status=status, status_note=status_note, note=self.text(claim.note))
 
     def attributed(self, claim: Claim) -> str:
@@ -319,7 +383,8 @@ class EditionView:
 
     @property
     def timeline(self) -> list[TimelineRow]:
-        return [TimelineRow(self.loc.date(entry.date), self.prose(entry.text, entry.sources))
+        return [TimelineRow(self.loc.capitalize_cell(self.loc.date(entry.date, "short")),
+                            self.prose(entry.text, entry.sources))
                 for entry in self.brief.timeline]
 
     @property
@@ -329,7 +394,7 @@ class EditionView:
             number=self.notes[source.id], title=self.text(source.title),
             kind=self.text(source.kind), publisher=source.publisher or not_stated,
             publisher_stated=bool(source.publisher),
-            date=self.loc.date(source.date) if source.date else not_stated,
+            date=self.loc.date(source.date, "short") if source.date else not_stated,
             date_stated=source.date is not None,
             language=self.loc.language_name(source.language), url=source.url or "",
             note=self.text(source.note)) for source in self.brief.sources]
@@ -359,7 +424,7 @@ class EditionView:
         for source in (self.brief.source_by_id[i] for i in ids):
             who = source.publisher or (self.text(source.kind) if source.kind
                                        else self.loc.translate("not stated"))
-            when = self.loc.date(source.date) if source.date else \
+            when = self.loc.date(source.date, "short") if source.date else \
                 self.loc.translate("date not stated")
             parts.append(f"[{self.notes[source.id]}] {who}, {when}")
         return "; ".join(parts)

@@ -1,0 +1,101 @@
+"""Completeness: the strings an edition needs, found by extraction, and which of them
+its catalogs lack.
+
+What an edition needs is what extraction finds, not what one rendering happened to
+print: every string of the templates and of the compiler (the ``messages`` catalog,
+by Babel's extractors with the mapping of ``locales/messages.cfg``) and every text of
+the brief (its own ``facts`` catalog). Each missing string is named once, at its
+``.po`` entry when it has one, else where its English stands.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Optional
+
+from ..diagnostics import Location
+from ..facts.model import Brief
+from ..facts.walk import translatable_fields
+from ..project import Project, shown_path
+from .catalogs import Catalog, short
+from .extract import keywords_text
+
+# The keywords of 'make extract' for the messages catalog.
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "npgettext": ((1, "c"), 2, 3), "translate": None, "N_": None}
+# Jinja 3.2 drops the automatic registration of its extractor: name it.
+METHODS = {"jinja2": "jinja2.ext:babel_extract"}
+
+
+@dataclass(frozen=True)
+class Needed:
+    """A string an edition prints: its catalog, context, English and where that is."""
+
+    domain: str
+    context: Optional[str]
+    msgid: str
+    where: Location
+
+
+def needed(project: Project, brief: Brief) -> list[Needed]:
+    """Every string an edition of this brief needs translated, in source order."""
+    found = list(template_strings(project.root))
+    found += [Needed("facts", context, getattr(node, name), node.where(name))
+              for node, name, context in translatable_fields(brief)]
+    keywords = keywords_text(brief)
+    if keywords:
+        meta, context, text = keywords
+        found.append(Needed("facts", context, text, meta.where("keywords")))
+    return found
+
+
+@lru_cache(maxsize=None)
+def template_strings(root: Path) -> tuple[Needed, ...]:
+    """The messages catalog's strings, extracted from the templates and the code."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with open(root / "locales" / "messages.cfg", encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle, "messages.cfg")
+    method_map = [(pattern, METHODS.get(method, method)) for pattern, method in method_map]
+    tops = {pattern.split("/", 1)[0] for pattern, _ in method_map}
+
+    def wanted(directory: str) -> bool:  # never walk .venv, build or dist
+        relative = os.path.relpath(directory, root)
+        return relative == "." or relative.split(os.sep, 1)[0] in tops
+
+    seen, out = set(), []
+    for filename, line, message, _, context in extract_from_dir(
+            str(root), method_map, options_map, keywords=KEYWORDS,
+            directory_filter=wanted):
+        msgid = message if isinstance(message, str) else message[0]
+        if (context, msgid) not in seen:
+            seen.add((context, msgid))
+            out.append(Needed("messages", context, msgid,
+                              Location(shown_path(root / filename), line, 1)))
+    return tuple(out)
+
+
+def missing(needs: list[Needed],
+            catalogs: dict[str, Catalog]) -> Iterator[tuple[Location, str]]:
+    """(location, message) for each needed string the catalogs cannot give, once: at its
+    .po entry when it is fuzzy or untranslated, else at its English. A catalog that
+    is missing altogether is reported by itself when it is loaded."""
+    seen = set()
+    for need in needs:
+        catalog = catalogs.get(need.domain)
+        key = (need.context, need.msgid)
+        if catalog is None or not catalog.readable \
+                or catalog.lookup(need.msgid, need.context) or (need.domain, key) in seen:
+            continue
+        seen.add((need.domain, key))
+        unusable = catalog.unusable.get(key)
+        context = f" (context '{need.context}')" if need.context else ""
+        if unusable is None:
+            yield need.where, (f"'{short(need.msgid)}'{context} has no entry in "
+                               f"{catalog.path}; run 'make update-locales'")
+        elif unusable[1] != "broken":  # a broken entry is an error already
+            yield unusable[0], f"{unusable[1]} translation of '{short(need.msgid)}'{context}"

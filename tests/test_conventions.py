@@ -1,0 +1,190 @@
+"""Locale conventions as data, English fallbacks and note calls, as a reader sees them.
+
+Every expected string is written out: Vietnamese as its editors write it, never
+computed by calling Babel.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.diagnostics import Collector
+from briefing.facts.model import Claim, PartialDate
+from briefing.i18n.conventions import load_conventions
+from briefing.i18n.localizer import Localizer
+from briefing.project import Project
+
+from conftest import FIXTURES, ROOT, edition_view
+
+SECOND = FIXTURES / "second-brief" / "mekong-floods.yaml"
+HEADER = ('msgid ""\nmsgstr ""\n"Language: vi\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n'
+          '"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
+# Part of the second brief translated; the second paragraph is left in English.
+FLOODS_VI = HEADER + """\
+msgctxt "brief title"
+msgid "The Mekong floods of 2000"
+msgstr "Lũ lụt sông Mê Kông năm 2000"
+
+msgctxt "key point text"
+msgid "{displaced-floods} people left their homes in {date:2000-09,2000-10}."
+msgstr "{displaced-floods} người phải rời bỏ nhà cửa vào {date:2000-09,2000-10}."
+
+msgctxt "paragraph text"
+msgid "The river rose {date:2000-07/2000-11} and killed {killed-floods} people."
+msgstr "Nước sông dâng cao {date:2000-07/2000-11} và khiến {killed-floods} người thiệt mạng."
+
+msgctxt "timeline text"
+msgid "The water stands highest."
+msgstr "Nước lên cao nhất."
+"""
+
+
+def plain(html) -> str:
+    """What a reader sees of an HTML fragment: no tags, ordinary spaces."""
+    return " ".join(re.sub(r"<[^>]+>", "", str(html)).split())
+
+
+def D(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+def vi() -> Localizer:
+    return Localizer.load(Project(ROOT), "vi", Collector(), brief="nagorno-karabakh")
+
+
+@pytest.fixture
+def floods(tmp_path) -> Path:
+    """A project root holding the shipped conventions, the Vietnamese messages and a
+    partly translated catalog of the second brief."""
+    (tmp_path / "locales" / "vi" / "LC_MESSAGES" / "facts").mkdir(parents=True)
+    for name in ("conventions.toml", "LC_MESSAGES/messages.po"):
+        shutil.copy(ROOT / "locales" / "vi" / name, tmp_path / "locales" / "vi" / name)
+    (tmp_path / "locales" / "vi" / "LC_MESSAGES" / "facts" / "mekong-floods.po") \
+        .write_text(FLOODS_VI, "utf-8")
+    shutil.copytree(ROOT / "locales" / "en", tmp_path / "locales" / "en")
+    return tmp_path
+
+
+def test_vietnamese_dates_in_prose_and_in_tables():
+    loc = vi()
+    assert loc.date(D("2023-09-19")) == "ngày 19 tháng 9 năm 2023"
+    assert loc.date(D("2023-09")) == "tháng 9 năm 2023"
+    assert loc.date(D("2023-09-19"), "short") == "19/9/2023"
+    assert loc.date(D("1988-02"), "short") == "2/1988"
+    assert loc.date(D("1994"), "short") == "1994"
+
+
+def test_vietnamese_pairs_and_ranges_are_one_phrase():
+    loc = vi()
+    assert loc.date_pair(D("2023-03"), D("2023-04")) == "tháng 3 và tháng 4 năm 2023"
+    assert loc.date_pair(D("2022-12"), D("2023-01")) == "tháng 12 năm 2022 và tháng 1 năm 2023"
+    assert loc.interval(D("2020-09"), D("2020-11")) == "từ tháng 9 đến tháng 11 năm 2020"
+    assert loc.interval(D("2020-09-27"), D("2020-11-10")) == \
+        "từ ngày 27 tháng 9 đến ngày 10 tháng 11 năm 2020"
+    assert loc.interval(D("1988"), D("1994")) == "1988–1994"
+
+
+def test_english_keeps_cldr_where_its_conventions_say_nothing():
+    loc = Localizer.load(Project(ROOT), "en", Collector())
+    assert loc.date(D("2023-09-19")) == "19 September 2023"
+    assert loc.date(D("2023-09-19"), "short") == "19 September 2023"
+    assert loc.date_pair(D("2023-03"), D("2023-04")) == "March and April 2023"
+    assert loc.date_pair(D("2022-12"), D("2023-01")) == "December 2022 and January 2023"
+    assert loc.number(1_000_000) == "1,000,000"
+    assert loc.language_name("vi") == "Vietnamese"
+
+
+def test_vietnamese_language_names_and_compact_figures():
+    loc = vi()
+
+    def figure(value, **fields):
+        claim = Claim(id="c", label="C", metric="killed", sources=("s",), value=value,
+                      **fields)
+        return loc.figure(claim).replace("\u00a0", " ")
+
+    assert loc.language_name("en") == "tiếng Anh"
+    assert [figure(n) for n in (1_000_000, 1_500_000, 65_000_000, 2_500_000_000)] == \
+        ["1 triệu", "1,5 triệu", "65 triệu", "2,5 tỷ"]
+    assert figure(1_000_000, qualifier="more_than") == "hơn 1 triệu"
+    # Not round enough to say in words, or below a million: digits.
+    assert [figure(n) for n in (1_234_567, 120_000, 999_999)] == \
+        ["1.234.567", "120.000", "999.999"]
+    # A claim that asks for its digits keeps them.
+    assert figure(1_000_000, display="full") == "1.000.000"
+
+
+def test_the_second_brief_in_vietnamese_as_a_reader_sees_it(floods):
+    view = edition_view(SECOND, "vi", floods)
+    key_point = plain(view.key_points[0])
+    # Generated text opening a sentence is capitalized; two months of one year are
+    # one phrase; a round million is said in words.
+    assert key_point == "Hơn 1 triệu[1] người phải rời bỏ nhà cửa vào tháng 9 và " \
+                        "tháng 10 năm 2000."
+    first, second = (str(p) for p in view.sections[0].paragraphs)
+    assert plain(first) == (
+        "Nước sông dâng cao từ tháng 7 đến tháng 11 năm 2000 và khiến khoảng 800[1] "
+        "người thiệt mạng.[2]")  # [1] called once in the sentence, by its figure
+    # The untranslated paragraph: English figures and dates, tagged as English.
+    assert second.startswith('<span lang="en-US">The water stood highest on 23 September '
+                             '2000; <span class="figure" data-claim="killed-floods">'
+                             'about\u00a0800<sup class="cite">')
+    assert view.timeline[0].date == "9/2000"
+    assert [s.language for s in view.sources] == ["tiếng Anh", "tiếng Việt"]
+    assert [s.date for s in view.sources] == ["2/11/2000", "1/2001"]
+    assert view.as_of == "15/3/2001"
+    # A cell opens with a capital; the same figure inside a sentence (alt texts) does not.
+    assert view.key_figures[0].figure == "hơn\u00a01\u00a0triệu"
+    assert view.cell(view.key_figures[0].figure) == "Hơn\u00a01\u00a0triệu"
+
+
+def test_a_source_is_called_once_per_sentence_in_english_too(floods):
+    view = edition_view(SECOND, "en", floods)
+    first, second = (plain(p) for p in view.sections[0].paragraphs)
+    assert first == "The river rose July – November 2000 and killed about 800[1] people.[2]"
+    assert second == "The water stood highest on 23 September 2000; about 800[1] people " \
+                     "had died by then.[2]"
+    key_point = plain(view.key_points[0])
+    assert key_point == "More than 1,000,000[1] people left their homes in September and " \
+                        "October 2000."
+
+
+def test_a_word_the_translation_already_says_before_a_date_is_not_repeated(tmp_path):
+    view_root = tmp_path
+    (view_root / "locales" / "vi" / "LC_MESSAGES" / "facts").mkdir(parents=True)
+    for name in ("conventions.toml", "LC_MESSAGES/messages.po"):
+        shutil.copy(ROOT / "locales" / "vi" / name, view_root / "locales" / "vi" / name)
+    (view_root / "locales" / "vi" / "LC_MESSAGES" / "facts" / "mekong-floods.po").write_text(
+        HEADER + 'msgctxt "paragraph text"\nmsgid "The water stood highest on '
+        '{date:2000-09-23}; {killed-floods} people had died by then."\nmsgstr "Nước lên cao '
+        'nhất vào ngày {date:2000-09-23}; khi đó {killed-floods} người đã thiệt mạng."\n',
+        "utf-8")
+    view = edition_view(SECOND, "vi", view_root)
+    second = plain(view.sections[0].paragraphs[1])
+    assert second == "Nước lên cao nhất vào ngày 23 tháng 9 năm 2000; khi đó khoảng 800[1] " \
+                     "người đã thiệt mạng.[2]"
+
+
+def test_a_bad_conventions_file_is_reported_with_its_lines(tmp_path):
+    path = tmp_path / "conventions.toml"
+    path.write_text('[dates.long]\nday = 3\nweek = "w"\n\n[text]\nlanguage_names = "upper"\n'
+                    '[colours]\n', "utf-8")
+    problems = Collector()
+    load_conventions(path, "conventions.toml", problems)
+    assert sorted(map(str, problems.diagnostics)) == [
+        "conventions.toml:2:1: error: 'dates.long.day' must be a string",
+        "conventions.toml:3:1: error: unknown key 'dates.long.week'; expected one of day, "
+        "month, year",
+        "conventions.toml:6:1: error: 'text.language_names' must be one of 'as-is', "
+        "'lowercase'",
+        "conventions.toml:7:1: error: unknown table [colours]; expected [dates], [text], "
+        "[numbers]",
+    ]
+    path.write_text('[text]\ncapitalize_cells = \n', "utf-8")
+    problems = Collector()
+    load_conventions(path, "conventions.toml", problems)
+    assert [str(d) for d in problems.diagnostics] == [
+        "conventions.toml:2:20: error: invalid TOML: Invalid value"]
