@@ -13,7 +13,7 @@ METRICS = {"*"}
 UNITS = None
 SERIES = ("reported", "first", "revised")
 AXIS = N_("Figure")
-ALT = N_("Dot chart comparing %(title)s. %(items)s.")
+ALT = N_("Dot chart comparing figures: %(title)s. %(items)s.")
 RULES = "any metric; one unit for the whole chart"
 
 

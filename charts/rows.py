@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 
 from .style import (BOUND_PT, GRID, INK, MARKERS, MUTED, SMALL_PT, TEXT_PT, TRACK,
-                    WIDTH_IN, bound_mark, legend_handler_map, legend_handles, marker_style,
-                    pyplot, text_width_in, thin_tick_labels, to_svg, wrap_balanced)
+                    WIDTH_IN, add_legend, bound_mark, legend_handles, legend_height_in,
+                    legend_labels, marker_style, pyplot, text_width_in, thin_tick_labels,
+                    to_svg, wrap_balanced)
 
 LABEL_LEFT, LABEL_W = 0.04, 2.25      # the label column, inches
 PLOT_LEFT = 2.55                      # the axis starts here
@@ -21,7 +22,7 @@ RIGHT_EDGE = WIDTH_IN - 0.04
 LINE_IN = TEXT_PT * 1.3 / 72          # one line of label text
 SMALL_LINE_IN = SMALL_PT * 1.3 / 72
 ROW_PAD_IN = 0.07
-LABEL_PAD_PT = 5                      # between a mark and its figure
+LABEL_PAD_PT = 7                      # between a mark and its figure
 
 
 def draw_rows(data, stems: bool = False, bars: bool = False) -> str:
@@ -35,10 +36,8 @@ def draw_rows(data, stems: bool = False, bars: bool = False) -> str:
     position = _position(data.scale, start, end)
     plot_right = _plot_right(data, position)
 
-    handles_probe = _legend_count(data)
-    legend_rows = -(-handles_probe // 2)
     top_in, axis_in = 0.06, 0.5
-    legend_in = 0.2 * legend_rows + 0.06 if handles_probe else 0
+    legend_in = legend_height_in(legend_labels(data))
     plot_in = sum(r["height"] for r in rows) + 0.04
     height = top_in + plot_in + axis_in + legend_in
     fig = plt.figure(figsize=(WIDTH_IN, height))
@@ -107,11 +106,7 @@ def draw_rows(data, stems: bool = False, bars: bool = False) -> str:
     ax.grid(axis="x", color=GRID, linewidth=0.5)
     ax.set_axisbelow(True)
     ax.set_xlabel(data.axis_label, fontsize=TEXT_PT)
-    handles = legend_handles(ax, data, used, bounds_used, range_used)
-    if handles:
-        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncol=2,
-                   frameon=False, fontsize=TEXT_PT, columnspacing=1.6, handletextpad=0.5,
-                   handlelength=2.2, handler_map=legend_handler_map())
+    add_legend(fig, legend_handles(ax, data, used, bounds_used, range_used))
     return to_svg(fig)
 
 
@@ -159,11 +154,3 @@ def _layout_rows(data) -> list[dict]:
         rows.append({"kind": "point", "point": point, "lines": lines, "who_lines": who_lines,
                      "text_height": text_height, "height": text_height + 2 * ROW_PAD_IN})
     return rows
-
-
-def _legend_count(data) -> int:
-    used = {p.series for p in data.points}
-    count = sum(1 for key, _ in data.legend if key in used)
-    count += len({p.bound for p in data.points if p.bound})
-    count += any(p.is_range for p in data.points)
-    return count

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import statistics
 
-from .style import (BLUE, GRID, MARKERS, TEXT_PT, TRACK, WIDTH_IN, N_, bound_mark,
-                    legend_handler_map, legend_handles, marker_style, pyplot,
-                    thin_tick_labels, to_svg)
+from .style import (BLUE, GRID, MARKERS, TEXT_PT, TRACK, WIDTH_IN, N_, add_legend,
+                    bound_mark, legend_handles, legend_height_in, legend_labels, marker_style,
+                    pyplot, text_width_in, thin_tick_labels, to_svg)
 
 METRICS = {"*"}
 UNITS = None
@@ -31,10 +31,9 @@ def draw(data) -> str:
     from matplotlib.ticker import FixedFormatter, FixedLocator, NullLocator
 
     points = sorted(data.points, key=lambda p: (p.start, p.end))
-    legend_count = len({p.series for p in points}) + len({p.bound for p in points if p.bound}) \
-        + any(p.is_range for p in points)
-    legend_in = 0.2 * -(-legend_count // 2) + 0.06
-    plot_in, left_in, right_in = 2.1, 0.75, WIDTH_IN - 0.3
+    legend_in = legend_height_in(legend_labels(data))
+    widest_tick = max(text_width_in(label) for _, label in data.ticks)
+    plot_in, left_in, right_in = 2.1, 0.3 + widest_tick, WIDTH_IN - 0.3
     height = 0.15 + plot_in + 0.5 + legend_in
     fig = plt.figure(figsize=(WIDTH_IN, height))
     ax = fig.add_axes((left_in / WIDTH_IN, (0.5 + legend_in) / height,
@@ -100,8 +99,6 @@ def draw(data) -> str:
     ax.grid(axis="y", color=GRID, linewidth=0.5)
     ax.set_axisbelow(True)
     ax.set_ylabel(data.axis_label, fontsize=TEXT_PT)
-    handles = legend_handles(ax, data, {p.series for p in points}, bounds_used, range_used)
-    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncol=2,
-               frameon=False, fontsize=TEXT_PT, columnspacing=1.6, handletextpad=0.5,
-               handlelength=2.2, handler_map=legend_handler_map())
+    add_legend(fig, legend_handles(ax, data, {p.series for p in points}, bounds_used,
+                                   range_used))
     return to_svg(fig)

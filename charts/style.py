@@ -181,6 +181,18 @@ def legend_handles(ax, data, used_series, bounds_used, range_used):
     return handles
 
 
+def legend_labels(data) -> list[str]:
+    """The texts of the legend entries ``legend_handles`` will make for ``data``."""
+    used = {p.series for p in data.points}
+    labels = [label for key, label in data.legend if key in used]
+    bounds = {p.bound for p in data.points}
+    labels += [label for bound, label in (("lower", data.lower_bound_label),
+                                          ("upper", data.upper_bound_label)) if bound in bounds]
+    if any(p.is_range for p in data.points):
+        labels.append(data.range_label)
+    return labels
+
+
 class _BoundHandle:
     """A legend entry drawn as the bound mark itself (see ``legend_handler``)."""
 
@@ -212,6 +224,28 @@ def legend_handler_map() -> dict:
             return [arrow, dot]
 
     return {_BoundHandle: BoundHandler()}
+
+
+def add_legend(fig, handles) -> None:
+    """The legend under the chart: two columns when the texts fit, else one."""
+    if not handles:
+        return
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.005, 0.0),
+               ncol=legend_columns([h.get_label() for h in handles]), frameon=False,
+               fontsize=TEXT_PT, columnspacing=1.6, handletextpad=0.5, handlelength=2.2,
+               handler_map=legend_handler_map())
+
+
+def legend_columns(labels) -> int:
+    widest = max((text_width_in(label) for label in labels), default=0)
+    return 2 if widest <= WIDTH_IN / 2 - 0.6 else 1
+
+
+def legend_height_in(labels) -> float:
+    if not labels:
+        return 0.0
+    rows = -(-len(labels) // legend_columns(labels))
+    return 0.2 * rows + 0.06
 
 
 def thin_tick_labels(positions_in, labels, size: float = TEXT_PT) -> list[str]:
