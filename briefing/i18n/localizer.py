@@ -37,6 +37,10 @@ QUALIFIERS = {
     "about": N_("about %(figure)s"),
     "at_least": N_("at least %(figure)s"),
     "more_than": N_("more than %(figure)s"),
+    "nearly": N_("nearly %(figure)s"),
+    "up_to": N_("up to %(figure)s"),
+    "at_most": N_("at most %(figure)s"),
+    "less_than": N_("less than %(figure)s"),
 }
 
 
