@@ -34,7 +34,7 @@ def draw(data) -> str:
     legend_in = legend_height_in(legend_labels(data))
     widest_tick = max(text_width_in(label) for _, label in data.ticks)
     plot_in, left_in, right_in = 2.1, 0.3 + widest_tick, WIDTH_IN - 0.3
-    height = 0.15 + plot_in + 0.5 + legend_in
+    height = 0.35 + plot_in + 0.5 + legend_in  # room above for bound marks and figures
     fig = plt.figure(figsize=(WIDTH_IN, height))
     ax = fig.add_axes((left_in / WIDTH_IN, (0.5 + legend_in) / height,
                        (right_in - left_in) / WIDTH_IN, plot_in / height))

@@ -129,7 +129,8 @@ class Localizer:
     def figure(self, claim: Claim) -> str:
         """A claim's figure with its qualifier: "about 30,000", "khoảng 30.000"."""
         if claim.metric == "share":
-            fmt = lambda v: format_percent(v / 100, locale=self.babel)  # noqa: E731
+            # at the precision given: 13.5 stays 13.5%, 0.4 stays 0.4%
+            fmt = lambda v: format_percent(v / 100, "#,##0.##%", locale=self.babel)  # noqa: E731
         else:
             fmt = self.number
         if claim.is_range:
