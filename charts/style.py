@@ -176,8 +176,7 @@ def legend_handles(ax, data, used_series, bounds_used, range_used):
         if bound in bounds_used:
             handles.append(_BoundHandle(bound, label))
     if range_used:
-        handles.append(Line2D([], [], color=INK, linewidth=2.2, marker="|", markersize=7,
-                              markeredgewidth=1.2, label=data.range_label))
+        handles.append(_RangeHandle(data.range_label))
     return handles
 
 
@@ -204,6 +203,13 @@ class _BoundHandle:
         return self._label
 
 
+class _RangeHandle(_BoundHandle):
+    """A legend entry drawn as a range: a bar with a cap at each end."""
+
+    def __init__(self, label: str):
+        super().__init__("range", label)
+
+
 def legend_handler_map() -> dict:
     from matplotlib.legend_handler import HandlerBase
     from matplotlib.lines import Line2D
@@ -223,7 +229,18 @@ def legend_handler_map() -> dict:
                          color=INK, linestyle="none")
             return [arrow, dot]
 
-    return {_BoundHandle: BoundHandler()}
+    class RangeHandler(HandlerBase):
+        def create_artists(self, legend, handle, xdescent, ydescent, width, height,
+                           fontsize, trans):
+            y = height / 2 - ydescent
+            xs = [0.1 * width, 0.9 * width]
+            bar = Line2D(xs, [y, y], transform=trans, color=INK, linewidth=2.2,
+                         solid_capstyle="butt")
+            caps = Line2D(xs, [y, y], transform=trans, color=INK, linestyle="none",
+                          marker="|", markersize=7, markeredgewidth=1.2)
+            return [bar, caps]
+
+    return {_BoundHandle: BoundHandler(), _RangeHandle: RangeHandler()}
 
 
 def add_legend(fig, handles) -> None:
