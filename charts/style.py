@@ -86,15 +86,27 @@ def _register_fonts() -> None:
         font_manager.fontManager.addfont(str(path))
 
 
-@lru_cache(maxsize=4096)
 def text_width_in(text: str, size: float = TEXT_PT, weight: str = "normal") -> float:
-    """The width of one line of text set in our font, in inches."""
+    """The width of one line of text set in our font, in inches: its words measured
+    once each (shaping a line is slow), plus the spaces between them."""
+    words = text.split(" ")
+    return (sum(_word_width_in(word, size, weight) for word in words)
+            + (len(words) - 1) * _space_width_in(size, weight))
+
+
+@lru_cache(maxsize=None)
+def _space_width_in(size: float, weight: str) -> float:
+    return _word_width_in("x x", size, weight) - 2 * _word_width_in("x", size, weight)
+
+
+@lru_cache(maxsize=8192)
+def _word_width_in(word: str, size: float, weight: str) -> float:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
     _register_fonts()
     prop = FontProperties(family=FONT, size=size, weight=weight)
-    width, _, _ = TextToPath().get_text_width_height_descent(text, prop, ismath=False)
+    width, _, _ = TextToPath().get_text_width_height_descent(word, prop, ismath=False)
     return width / 72
 
 
