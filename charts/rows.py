@@ -27,7 +27,7 @@ LABEL_PAD_PT = 7                      # between a mark and its figure
 
 def draw_rows(data, stems: bool = False, bars: bool = False) -> str:
     """The SVG of a row chart. ``stems``: a thin line from zero to each figure on a
-    linear axis (a lollipop); ``bars``: a bar from zero with the track of the whole."""
+    linear axis (a lollipop), except to a bound; ``bars``: a bar from zero with the track of the whole."""
     plt = pyplot()
     from matplotlib.lines import Line2D
 
@@ -76,7 +76,8 @@ def draw_rows(data, stems: bool = False, bars: bool = False) -> str:
                     linewidth=0)
             ax.barh(centre, high - start, left=start, height=0.14, color=style["color"],
                     zorder=2, linewidth=0)
-        elif stems and data.scale == "linear" and not point.is_range:
+        elif stems and data.scale == "linear" and not point.is_range and not point.bound:
+            # a bound has no stem: the open mark alone says which way the figure lies
             ax.plot([start, high], [centre, centre], color=style["color"], linewidth=0.9,
                     zorder=2)
         if point.is_range:
