@@ -78,6 +78,7 @@ class ChartData:
     range_label: str                         # legend text of a range
     lang: str
     x_ticks: tuple[tuple[float, str], ...] = ()   # series: (day, localized date)
+    period_label: str = ""   # series: legend text of a figure drawn across its month/year
 
 
 def kind_module(kind: str):

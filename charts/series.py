@@ -31,7 +31,10 @@ def draw(data) -> str:
     from matplotlib.ticker import FixedFormatter, FixedLocator, NullLocator
 
     points = sorted(data.points, key=lambda p: (p.start, p.end))
-    legend_in = legend_height_in(legend_labels(data))
+    labels = legend_labels(data)
+    if any(p.end - p.start > 1 for p in points):
+        labels.append(data.period_label)
+    legend_in = legend_height_in(labels)
     widest_tick = max(text_width_in(label) for _, label in data.ticks)
     plot_in, left_in, right_in = 2.1, 0.3 + widest_tick, WIDTH_IN - 0.3
     height = 0.35 + plot_in + 0.5 + legend_in  # room above for bound marks and figures
@@ -94,11 +97,18 @@ def draw(data) -> str:
     ax.xaxis.set_major_locator(FixedLocator(x_values))
     ax.xaxis.set_major_formatter(FixedFormatter(
         thin_tick_labels(positions, [label for _, label in data.x_ticks])))
-    ax.xaxis.set_minor_locator(NullLocator())
+    # year labels sit mid-year; the ticks mark where the years begin
+    ax.xaxis.set_minor_locator(FixedLocator([d - 182 for d in x_values] + [x_values[-1] + 183]))
     ax.tick_params(labelsize=TEXT_PT, length=3)
+    ax.tick_params(axis="x", which="major", length=0)
     ax.grid(axis="y", color=GRID, linewidth=0.5)
     ax.set_axisbelow(True)
     ax.set_ylabel(data.axis_label, fontsize=TEXT_PT)
-    add_legend(fig, legend_handles(ax, data, {p.series for p in points}, bounds_used,
-                                   range_used))
+    handles = legend_handles(ax, data, {p.series for p in points}, bounds_used, range_used)
+    if any(p.end - p.start > 1 for p in points):
+        from matplotlib.lines import Line2D
+
+        handles.append(Line2D([], [], color=BLUE, linewidth=2.4, alpha=0.55,
+                              solid_capstyle="butt", label=data.period_label))
+    add_legend(fig, handles)
     return to_svg(fig)

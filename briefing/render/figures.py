@@ -74,7 +74,9 @@ def chart_data(edition: EditionView, chart) -> ChartData:
         lower_bound_label=loc.translate("Lower bound: the figure is at least this"),
         upper_bound_label=loc.translate("Upper bound: the figure is at most this"),
         range_label=loc.translate("Range of estimates"), lang=edition.lang,
-        x_ticks=_date_ticks(loc, points) if chart.kind == "series" else ())
+        x_ticks=_date_ticks(loc, points) if chart.kind == "series" else (),
+        period_label=loc.translate("Figure dated to a month or a year, drawn across it")
+        if chart.kind == "series" else "")
 
 
 def _point(edition: EditionView, kind, kind_name: str, claim) -> Point:
@@ -174,11 +176,12 @@ def _days(day: datetime.date) -> float:
 
 
 def _date_ticks(loc, points) -> tuple:
-    """One tick a year (every year the series covers), labelled in the edition's way."""
+    """One label a year (every year the series covers), in the middle of its year as a
+    year-long figure is drawn across it, labelled in the edition's way."""
     first = min(datetime.date.fromordinal(int(p.start) + EPOCH_ORDINAL).year for p in points)
     last = max(datetime.date.fromordinal(int(p.end) + EPOCH_ORDINAL).year for p in points)
-    return tuple((_days(datetime.date(year, 1, 1)), loc.date(PartialDate(year)))
-                 for year in range(first, last + 2))
+    return tuple((_days(datetime.date(year, 7, 2)), loc.date(PartialDate(year)))
+                 for year in range(first, last + 1))
 
 
 def _fingerprint(data: ChartData) -> str:
