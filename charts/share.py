@@ -9,7 +9,7 @@ from .rows import draw_rows
 from .style import N_
 
 METRICS = {"share"}
-UNITS = {"", "percent", "concentr-percent"}
+UNITS = {"percent", "concentr-percent"}  # a share is a percent, written or not
 SERIES = ("share",)
 AXIS = N_("Percent of the whole")
 ALT = N_("Bar chart of shares of a whole: %(title)s. %(items)s.")

@@ -384,30 +384,34 @@ claims:
   - {id: mw, label: "A", metric: capacity, unit: power-megawatt, value: 10, sources: [s]}
   - {id: km, label: "B", metric: length, unit: length-kilometer, value: 5, sources: [s]}
   - {id: dead, label: "C", metric: killed, value: 5, sources: [s]}
+  - {id: pct, label: "D", metric: share, value: 5, sources: [s]}
 """
 
 
 @pytest.mark.parametrize("charts_block, error", [
     ('charts: [{id: c, kind: bar, title: "T", claims: [mw]}]',
-     "bad.yaml:7:24: error: chart 'c' has unknown kind 'bar'; expected one of: "
+     "bad.yaml:8:24: error: chart 'c' has unknown kind 'bar'; expected one of: "
      "alternatives, casualties, comparison, displacement, series, share"),
     ('charts: [{id: c, kind: share, title: "T", claims: [dead]}]',
-     "bad.yaml:7:52: error: chart 'c' (share) cannot plot claim 'dead' of metric "
+     "bad.yaml:8:52: error: chart 'c' (share) cannot plot claim 'dead' of metric "
      "'killed'; expected share"),
     ('charts: [{id: c, kind: comparison, title: "T", claims: [mw, km]}]',
-     "bad.yaml:7:61: error: chart 'c' mixes units: claim 'km' is in "
+     "bad.yaml:8:61: error: chart 'c' mixes units: claim 'km' is in "
      "'length-kilometer', claim 'mw' in 'power-megawatt'; one chart, one unit"),
     ('charts: [{id: c, kind: casualties, title: "T", claims: [dead, mw]}]',
-     "bad.yaml:7:63: error: chart 'c' (casualties) cannot plot claim 'mw' of metric "
+     "bad.yaml:8:63: error: chart 'c' (casualties) cannot plot claim 'mw' of metric "
      "'capacity'; expected killed or wounded"),
+    ('charts: [{id: c, kind: comparison, title: "T", claims: [dead, pct]}]',
+     "bad.yaml:8:63: error: chart 'c' mixes units: claim 'pct' is in 'percent', "
+     "claim 'dead' in 'people'; one chart, one unit"),
     ('charts: [{id: c, kind: comparison, title: "T", claims: []}]',
-     "bad.yaml:7:56: error: chart 'c' must cite at least one claim"),
+     "bad.yaml:8:56: error: chart 'c' must cite at least one claim"),
     ('charts: [{id: c, kind: series, title: "T", claims: [mw]}]',
-     "bad.yaml:7:53: error: chart 'c' (series) needs a date for claim 'mw'; give it "
+     "bad.yaml:8:53: error: chart 'c' (series) needs a date for claim 'mw'; give it "
      "'reported'"),
     ('charts: [{id: c, kind: comparison, title: "T", claims: [' + ", ".join(["mw"] * 200)
      + "]}]",
-     "bad.yaml:7:56: error: chart 'c' plots 200 claims; a chart plots at most 40 "
+     "bad.yaml:8:56: error: chart 'c' plots 200 claims; a chart plots at most 40 "
      "(a table reads better)"),
 ])
 def test_bad_chart_definitions_get_located_errors(tmp_path, charts_block, error):

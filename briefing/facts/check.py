@@ -24,7 +24,7 @@ CHART_METRICS = {
     "casualties": {"killed", "wounded"},
     "displacement": {"displaced", "population"},
 }
-CHART_UNITS = {"share": {"", "percent", "concentr-percent"}, "casualties": {""},
+CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
                "displacement": {""}}
 CHART_MAX_CLAIMS = 40  # charts.MAX_POINTS: more rows than that read better as a table
 
@@ -126,7 +126,10 @@ def _check_chart(chart, brief: Brief, errors: Collector) -> None:
         if claim is None:
             continue
         where = chart.where(f"claims[{index}]")
-        unit = getattr(claim, "unit", None) or ""
+        # shares are percents and durations days even where no unit is written
+        unit = getattr(claim, "unit", None) or {"share": "percent",
+                                                "duration_days": "duration-day"}.get(
+                                                    claim.metric, "")
         if "*" not in metrics and claim.metric not in metrics:
             errors.error(where, f"chart '{chart.id}' ({chart.kind}) cannot plot claim "
                                 f"'{claim_id}' of metric '{claim.metric}'; expected "
