@@ -291,6 +291,10 @@ def test_alternatives_stay_together_under_their_quantity():
         ("Azerbaijan — Border clashes of 2022", "50", "14 September 2022"),
         ("Azerbaijan — Border clashes of 2022", "71", "4 July 2023")]
     assert data.scale == "linear"
+    _, data, _ = drawn(ENERGY, "disputed", "vi")  # grouped by the claims' quantity
+    assert [(p.group, p.who) for p in data.points] == [
+        ("Dam A", "Example Energy Ministry"), ("Dam A", "Example Rivers Watch"),
+        ("Dam B", "Example Energy Ministry"), ("Dam B", "Example Water Institute")]
 
 
 def test_bounds_point_the_way_the_truth_may_lie():

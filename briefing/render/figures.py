@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import datetime
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -26,7 +26,6 @@ from charts import scale as charts_scale
 from charts.style import MARKERS
 
 from ..facts.model import PartialDate
-
 from ..files import write_atomically
 from .view import EditionView
 
@@ -57,9 +56,8 @@ def chart_data(edition: EditionView, chart) -> ChartData:
     kind = charts.kind_module(chart.kind)
     claims = [edition.brief.claim_by_id[claim_id] for claim_id in chart.claims]
     points = tuple(_point(edition, kind, chart.kind, claim) for claim in claims)
-    if chart.kind == "alternatives":  # alternatives of one quantity stay together
-        order = list(dict.fromkeys(p.group for p in points))
-        points = tuple(sorted(points, key=lambda p: order.index(p.group)))
+    if chart.kind == "alternatives":
+        points = _grouped(edition, claims, points)
     used = {p.series for p in points}
     legend = tuple((key, loc.translate(MARKERS[key]["legend"])) for key in kind.SERIES
                    if key in used)
@@ -90,8 +88,7 @@ def _point(edition: EditionView, kind, kind_name: str, claim) -> Point:
         qualifier=claim.qualifier, bound=charts.bound_of(claim.qualifier),
         series=kind.series_of(figure.status, claim.measure, claim.metric),
         text=figure.figure, who=figure.claimed_by or _publishers(edition, claim),
-        when=figure.reported, group=_group(edition, claim) if kind_name == "alternatives"
-        else "", start=start, end=end)
+        when=figure.reported, start=start, end=end)
 
 
 def _publishers(edition: EditionView, claim) -> str:
@@ -104,14 +101,26 @@ def _publishers(edition: EditionView, claim) -> str:
     return ", ".join(names)
 
 
-def _group(edition: EditionView, claim) -> str:
-    """The heading of a quantity's alternatives: whose figure it is, in which event."""
-    quantity = getattr(claim, "quantity", None)
-    party = edition.party_name(claim.party)
-    event = next((edition.text(e.name) for e in edition.brief.events
-                  if e.id == claim.event), "")
-    heading = " — ".join(part for part in (party, event) if part)
-    return heading or quantity or edition.text(claim.label)
+def _grouped(edition: EditionView, claims, points) -> tuple:
+    """Alternatives of one quantity together, in the order their first claim comes,
+    under a heading: whose figure it is and in which event, or, where that does not
+    tell two quantities apart, the label of the quantity's first claim."""
+    keys = [getattr(c, "quantity", None) or (c.metric, c.event, c.party) for c in claims]
+    headings = {}
+    for key, claim in zip(keys, claims):
+        party = edition.party_name(claim.party)
+        event = next((edition.text(e.name) for e in edition.brief.events
+                      if e.id == claim.event), "")
+        headings.setdefault(key, " — ".join(p for p in (party, event) if p)
+                            or edition.text(claim.label))
+    if len(set(headings.values())) < len(headings):
+        labels = {}
+        for key, claim in zip(keys, claims):
+            labels.setdefault(key, edition.text(claim.label))
+        headings = labels
+    order = list(dict.fromkeys(keys))
+    ranked = sorted(zip(keys, points), key=lambda pair: order.index(pair[0]))
+    return tuple(replace(point, group=headings[key]) for key, point in ranked)
 
 
 def _unit(claims) -> str:
