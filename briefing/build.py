@@ -93,7 +93,8 @@ def check(paths: list[Path], options: Options) -> Report:
 def prepare(paths: list[Path], options: Options, problems: Collector) -> list[EditionView]:
     """Load each facts file, check the catalogs of its locales, translate, relate."""
     views = []
-    for edition in editions(paths, options.project, options.locales, problems):
+    for edition in editions(paths, options.project, options.locales, problems,
+                            options.strict):
         loc = Localizer.load(options.project, edition.locale, problems,
                              strict=options.strict,
                              mark_untranslated=options.mark_untranslated)

@@ -59,9 +59,10 @@ class Collector:
         return [d for d in self.diagnostics if d.severity == "error"]
 
     def raise_if_errors(self) -> None:
-        """Raise InputError with every error collected so far (warnings stay)."""
+        """Raise InputError when anything is an error, with every diagnostic collected
+        so far (the warnings too, so that one run reports everything)."""
         if self.errors:
-            raise InputError(self.errors)
+            raise InputError(self.diagnostics)
 
 
 def emit(diagnostics: Iterable[Diagnostic], stream: TextIO | None = None) -> None:

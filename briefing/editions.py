@@ -31,12 +31,12 @@ class Edition:
 
 
 def editions(paths: list[Path], project: Project, locales: tuple[str, ...],
-             problems: Collector) -> Iterator[Edition]:
+             problems: Collector, strict: bool = False) -> Iterator[Edition]:
     """Each edition of each facts file that loads (only ``locales``, when given); the
     errors of the others, and of locales that cannot be built, go to ``problems``."""
     for path in paths:
         try:
-            brief = load_brief(path)
+            brief = load_brief(path, problems, strict)
         except InputError as exc:
             problems.diagnostics.extend(exc.diagnostics)
             continue

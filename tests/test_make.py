@@ -80,13 +80,14 @@ def test_check_reports_catalog_and_facts_problems_together_with_exit_2(project):
     good_po, good_facts = po.read_text("utf-8"), facts.read_text("utf-8")
     try:
         po.write_text(good_po + '\nmsgid "Broken"\nmsgstr "Hỏng\n', "utf-8")
-        facts.write_text(good_facts.replace("as_of: 2023-09-19", "as_of: 2023-09-31"), "utf-8")
+        facts.write_text(good_facts.replace("    date: 2023-09-19\n", "    date: 2023-09-31\n", 1),
+                         "utf-8")
         result = make(project, "check")
         assert result.returncode == 2
         # Both problems in one run: msgfmt's and the compiler's.
         assert "messages.po:" in result.stderr
-        assert ("facts/nagorno-karabakh.yaml:5:10: error: brief.as_of: '2023-09-31' is not "
-                "a day of the calendar") in result.stderr
+        assert ("facts/nagorno-karabakh.yaml:6:11: error: brief.as_of.date: '2023-09-31' is "
+                "not a day of the calendar") in result.stderr
     finally:
         po.write_text(good_po, "utf-8")
         facts.write_text(good_facts, "utf-8")

@@ -151,7 +151,7 @@ def test_a_character_the_fonts_lack_is_refused_with_its_place(cli, tmp_path):
     result = cli("build", brief, "--out", tmp_path / "out", cwd=tmp_path)
     assert result.code == 2
     assert result.err.splitlines() == [
-        "brief.yaml:56:15: error: no glyph in the pinned fonts (Noto Serif, Noto Sans) for "
+        "brief.yaml:57:15: error: no glyph in the pinned fonts (Noto Serif, Noto Sans) for "
         "'Ա' (U+0531 ARMENIAN CAPITAL LETTER AYB), 'ա' (U+0561 ARMENIAN SMALL LETTER AYB), "
         "'խ' (U+056D ARMENIAN SMALL LETTER XEH), 'ր' (U+0580 ARMENIAN SMALL LETTER REH), "
         "'ց' (U+0581 ARMENIAN SMALL LETTER CO); it would print as a box"]

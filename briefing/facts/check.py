@@ -9,9 +9,10 @@ from __future__ import annotations
 import difflib
 
 from ..diagnostics import Collector
-from . import prose
-from .model import Brief, Node, PartialDate
-from .walk import references, translatable_fields
+from . import prose, units
+from .model import BUILTIN_METRICS, Brief, Node, PartialDate
+from .relations import check_relations
+from .walk import nodes, references, translatable_fields
 
 # Which metrics each chart kind may plot ("*": any); the chart modules in charts/ say
 # the same and a test keeps the two in step. CHART_UNITS: the units a kind accepts
@@ -29,16 +30,21 @@ CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
 CHART_MAX_CLAIMS = 40  # charts.MAX_POINTS: more rows than that read better as a table
 
 
-def check_brief(brief: Brief, errors: Collector) -> None:
-    """The checks that span nodes: unique ids, references, figures, prose."""
-    for name in ("sources", "parties", "events", "claims", "sections", "charts"):
+def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None:
+    """The checks that span nodes: unique ids, references, figures, relations, dates,
+    prose. ``broken_ids`` are ids of nodes with errors of their own: known, so that
+    their uses do not cascade into "unknown" errors."""
+    for name in ("sources", "parties", "events", "claims", "quotes", "sections", "charts"):
         _check_unique(getattr(brief, name), name, errors)
     known = {
         "sources": {s.id for s in brief.sources},
         "parties": {p.id for p in brief.parties},
         "events": {e.id for e in brief.events},
-        "claims": {c.id for c in brief.claims},
+        "claims": {c.id for c in brief.claims} | set(broken_ids),
+        "quotes": {q.id for q in brief.quotes},
     }
+    for kind in ("sources", "parties", "events", "quotes"):
+        known[kind] |= set(broken_ids)
     for node, field, ref in references(brief):
         values = getattr(node, field)
         for index, value in enumerate(values if isinstance(values, tuple) else (values,)):
@@ -52,18 +58,25 @@ def check_brief(brief: Brief, errors: Collector) -> None:
                                             f"{_SINGULAR.get(field, 'paragraph')}")
     for claim in brief.claims:
         _check_figure(claim, errors)
+        _check_unit(claim, brief.brief.locales, errors)
+    check_relations(brief, errors)
     for event in brief.events:
         if event.end is not None and event.end.last_day() < event.start.first_day():
             errors.error(event.where("end"), f"event '{event.id}' ends ({event.end}) before "
                                              f"it starts ({event.start})")
+        if event.end is not None and event.ongoing:
+            errors.error(event.where("ongoing"), f"event '{event.id}' is ongoing and has an "
+                                                 "end; give one or the other")
+    _check_timeline(brief, errors)
     for chart in brief.charts:
         _check_chart(chart, brief, errors)
+    inferred = {str(node) for node in nodes(brief) if getattr(node, "inferred", False)}
     for node, field, _ in translatable_fields(brief):
-        _check_prose(node, field, known["claims"], errors)
+        _check_prose(node, field, known, inferred, errors)
 
 
 _SINGULAR = {"sources": "source", "parties": "party", "events": "event", "claims": "claim",
-             "sections": "section", "charts": "chart"}
+             "sections": "section", "charts": "chart", "quotes": "quotation"}
 
 
 def _check_unique(items, name: str, errors: Collector) -> None:
@@ -90,10 +103,10 @@ def _check_figure(claim, errors: Collector) -> None:
                                          f"its high {claim.high}")
     for field in ("value", "low", "high"):
         figure = getattr(claim, field)
-        if figure is not None and figure < 0:
+        if figure is not None and figure < 0 and claim.metric != "change":
             errors.error(claim.where(field), f"claim '{claim.id}' has a negative {field} "
-                                             f"({figure}); figures count, they are never "
-                                             "below zero")
+                                             f"({figure}); only a 'change' may be below "
+                                             "zero")
     if claim.metric == "share" and (claim.upper or 0) > 100:
         errors.error(claim.where("value" if has_value else "high"),
                      f"claim '{claim.id}' is a share above 100 percent")
@@ -104,8 +117,43 @@ def _check_figure(claim, errors: Collector) -> None:
     if claim.metric != "displaced" and claim.measure is not None:
         errors.error(claim.where("measure"), f"claim '{claim.id}' has a 'measure', which "
                                              "only displacement claims take")
-    if claim.revises == claim.id:
-        errors.error(claim.where("revises"), f"claim '{claim.id}' revises itself")
+
+
+def _check_unit(claim, locales, errors: Collector) -> None:
+    default = BUILTIN_METRICS.get(claim.metric, "")
+    if claim.unit is None and default == "":
+        needs = "a currency code such as USD" if claim.metric in ("funding", "budget") \
+            else "a unit such as power-megawatt or length-kilometer"
+        what = "built-in" if claim.metric in BUILTIN_METRICS else "not a built-in metric"
+        errors.error(claim.where("metric"), f"claim '{claim.id}' measures "
+                                            f"'{claim.metric}' ({what}) but names no unit; "
+                                            f"add 'unit:' ({needs})")
+        return
+    if claim.unit is not None:
+        why = units.problem(claim.unit, tuple(locales))
+        if why:
+            errors.error(claim.where("unit"), f"claim '{claim.id}' has unit '{claim.unit}': "
+                                              f"{why}")
+    if units.kind(claim.unit_or_default) == "percent" and claim.metric != "change" \
+            and (claim.upper or 0) > 100 and claim.metric != "share":
+        errors.error(claim.where("value" if claim.value is not None else "high"),
+                     f"claim '{claim.id}' is above 100 percent")
+
+
+def _check_timeline(brief: Brief, errors: Collector) -> None:
+    """Out of order, or after the date the facts are current to: warnings (errors
+    with --strict)."""
+    as_of = brief.brief.as_of
+    previous = None
+    for index, entry in enumerate(brief.timeline):
+        where = brief.where(f"timeline[{index}]")
+        if previous is not None and entry.date < previous:
+            errors.warning(where, f"timeline entry of {entry.date} comes after one of "
+                                  f"{previous}; keep the timeline in date order")
+        if entry.date.first_day() > as_of.last_day():
+            errors.warning(where, f"timeline entry of {entry.date} is after the brief's "
+                                  f"as_of date ({as_of})")
+        previous = entry.date
 
 
 def _check_chart(chart, brief: Brief, errors: Collector) -> None:
@@ -126,10 +174,7 @@ def _check_chart(chart, brief: Brief, errors: Collector) -> None:
         if claim is None:
             continue
         where = chart.where(f"claims[{index}]")
-        # shares are percents and durations days even where no unit is written
-        unit = getattr(claim, "unit", None) or {"share": "percent",
-                                                "duration_days": "duration-day"}.get(
-                                                    claim.metric, "")
+        unit = claim.unit_or_default or ""  # a share is a percent even unwritten
         if "*" not in metrics and claim.metric not in metrics:
             errors.error(where, f"chart '{chart.id}' ({chart.kind}) cannot plot claim "
                                 f"'{claim_id}' of metric '{claim.metric}'; expected "
@@ -148,7 +193,8 @@ def _check_chart(chart, brief: Brief, errors: Collector) -> None:
                                 f"'{claim_id}'; give it 'reported'")
 
 
-def _check_prose(node: Node, field: str, claims: set, errors: Collector) -> None:
+def _check_prose(node: Node, field: str, known: dict, inferred: set,
+                 errors: Collector) -> None:
     text = getattr(node, field)
     if text is None:
         return
@@ -159,18 +205,25 @@ def _check_prose(node: Node, field: str, claims: set, errors: Collector) -> None
         errors.error(where, str(exc))
         return
     for piece in pieces:
-        if isinstance(piece, prose.Placeholder):
-            if piece.kind == "claim" and piece.key not in claims:
-                errors.error(where, f"{piece} refers to unknown claim '{piece.key}'"
-                                    f"{_suggest(piece.key, claims)}")
-            elif piece.kind == "date":
-                try:
-                    PartialDate.parse(piece.key)
-                except ValueError as exc:
-                    errors.error(where, f"{piece}: {exc}")
-    for _, figure in prose.stray_figures(text):
-        errors.error(where, f"figure '{figure}' typed into prose; every figure "
-                                         "must be a claim, referenced as {claim-id}")
+        if not isinstance(piece, prose.Placeholder):
+            continue
+        if piece.kind in ("claim", "quote"):
+            kind = "claims" if piece.kind == "claim" else "quotes"
+            if piece.key not in known[kind]:
+                errors.error(where, f"{piece} refers to unknown {_SINGULAR[kind]} "
+                                    f"'{piece.key}'{_suggest(piece.key, known[kind])}")
+            continue
+        date = piece.key.rstrip("?")
+        try:
+            PartialDate.parse(date)
+        except ValueError as exc:
+            errors.error(where, f"{piece}: {exc}")
+            continue
+        if piece.key.endswith("?") and date not in inferred:
+            errors.error(where, f"{piece} marks {date} as inferred, but no date of the "
+                                "brief is inferred as that day with a basis; write it "
+                                "once as {date: ..., inferred: how} (the as-of date, an "
+                                "event, a timeline entry)")
 
 
 def _name(node: Node) -> str:

@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 import yaml
 
-from ..diagnostics import Collector, InputError, Location
+from ..diagnostics import Collector, Diagnostic, InputError, Location
 from ..files import read_input
 from ..project import shown_path
 from .check import check_brief
@@ -25,8 +25,10 @@ MAX_BYTES = 2 * 1024 * 1024
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_brief(path: Path) -> Brief:
-    """Read and validate one facts file; raise InputError listing all its errors."""
+def load_brief(path: Path, warnings: Optional[Collector] = None,
+               strict: bool = False) -> Brief:
+    """Read and validate one facts file; raise InputError listing all its problems.
+    Warnings of a file that loads go to ``warnings``; ``strict`` makes them errors."""
     shown = shown_path(path)
     errors = Collector()
     text = read_input(path, shown, errors, limit=MAX_BYTES, expected="YAML text")
@@ -34,18 +36,25 @@ def load_brief(path: Path) -> Brief:
         errors.error(Location(shown, 1, 1),
                      "file is empty; expected a brief (see 'briefing schema')")
     errors.raise_if_errors()
-    return parse_brief(text, shown)
+    return parse_brief(text, shown, warnings, strict)
 
 
-def parse_brief(text: str, shown: str) -> Brief:
+def parse_brief(text: str, shown: str, warnings: Optional[Collector] = None,
+                strict: bool = False) -> Brief:
     """Validate the text of a facts file; ``shown`` names it in messages."""
     errors = Collector()
     node = compose(text, shown, errors)
     errors.raise_if_errors()
-    brief = field_type(Brief).convert(Converter(shown, errors), node, "", {})
+    converter = Converter(shown, errors, text)
+    brief = field_type(Brief).convert(converter, node, "", {})
     if brief is not INVALID:
-        check_brief(brief, errors)
+        check_brief(brief, errors, converter.broken_ids)
+    if strict:
+        errors.diagnostics = [Diagnostic(d.location, "error", d.message)
+                              for d in errors.diagnostics]
     errors.raise_if_errors()
+    if warnings is not None:
+        warnings.diagnostics.extend(errors.diagnostics)
     if brief is INVALID:  # pragma: no cover - conversion failures always report
         raise InputError([])
     return brief
@@ -83,9 +92,13 @@ class Converter:
     """What the field types need while converting: where a node is, and a place to
     report what is wrong with it."""
 
-    def __init__(self, shown: str, errors: Collector):
+    def __init__(self, shown: str, errors: Collector, text: str = ""):
         self.shown = shown
         self.errors = errors
+        self.text = text
+        # Ids of nodes that had errors of their own, so that their uses do not
+        # cascade into "unknown claim" errors.
+        self.broken_ids: set[str] = set()
 
     def where(self, node: yaml.Node) -> Location:
         mark = node.start_mark
@@ -94,3 +107,18 @@ class Converter:
     def error(self, node: yaml.Node, message: str) -> Any:
         self.errors.error(self.where(node), message)
         return INVALID
+
+    def within(self, node: yaml.Node, value: str, offset: int, needle: str) -> Location:
+        """Where ``needle``, found at ``offset`` of a scalar's value, stands in the file:
+        the same occurrence in the scalar's source text (quotes, escapes and folded
+        lines shift it), or the scalar's start when it cannot be found there."""
+        raw = self.text[node.start_mark.index:node.end_mark.index]
+        nth = value[:offset].count(needle)
+        at = -1
+        for _ in range(nth + 1):
+            at = raw.find(needle, at + 1)
+            if at < 0:
+                return self.where(node)
+        before = self.text[:node.start_mark.index + at]
+        line = before.count("\n") + 1
+        return Location(self.shown, line, len(before) - (before.rfind("\n") + 1) + 1)

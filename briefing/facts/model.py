@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 from typing import ClassVar, Literal, Mapping, Optional, Union
@@ -20,13 +21,24 @@ from ..diagnostics import Location
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z]{2})?$"
 
-Metric = Literal[
-    "killed", "wounded", "displaced", "population", "troops", "share", "duration_days",
-    "materiel",
-]
-Qualifier = Literal["exact", "about", "at_least", "more_than"]
+METRIC_PATTERN = r"^[a-z][a-z0-9_]*$"
+# Metrics with a meaning of their own (for charts and for the default unit): people
+# counted need no unit; a share or a change is in percent; the others name a unit.
+PEOPLE_METRICS = ("killed", "wounded", "displaced", "population", "troops", "cases",
+                  "deaths", "people_in_need")
+BUILTIN_METRICS = {
+    **{metric: None for metric in PEOPLE_METRICS},
+    "share": "percent", "change": "percent", "duration_days": "duration-day",
+    "materiel": None, "funding": "", "budget": "", "capacity": "", "length": "",
+    "area": "", "flow": "",
+}
+Qualifier = Literal["exact", "about", "nearly", "at_least", "more_than", "up_to",
+                    "at_most", "less_than"]
+LOWER_BOUNDS = ("at_least", "more_than")   # the true figure is this or above
+UPPER_BOUNDS = ("up_to", "at_most", "less_than")  # the true figure is this or below
 Measure = Literal["stock", "flow"]
-Number = Union[int, float]
+Display = Literal["full", "compact"]
+Number = Union[int, Decimal]  # decimals keep the digits they were written with
 
 NO_LOCATION = Location("<none>", 0, 0)
 _EMPTY: Mapping[str, Location] = MappingProxyType({})
@@ -87,6 +99,8 @@ class PartialDate:
         """Ordered by first day, then coarser precision first."""
         return (self.first_day(), self.last_day()) < (other.first_day(), other.last_day())
 
+    inferred: ClassVar[bool] = False
+
     def __str__(self) -> str:
         parts = [f"{self.year:04d}"]
         if self.month:
@@ -112,6 +126,21 @@ class Node:
 
 
 @dataclass(frozen=True)
+class InferredDate(PartialDate, Node):
+    """A date the brief infers rather than a source states, with the basis."""
+
+    basis: str = spec("How the date is inferred (printed in the list of inferred dates).",
+                      required=False, default="", prose=True)
+    inferred: ClassVar[bool] = True
+
+    def stated(self) -> PartialDate:
+        return PartialDate(self.year, self.month, self.day)
+
+    def __str__(self) -> str:
+        return PartialDate.__str__(self)
+
+
+@dataclass(frozen=True)
 class Meta(Node):
     id: str = spec("Brief id: lowercase letters, digits and hyphens; names the output files.",
                    pattern=ID_PATTERN)
@@ -123,6 +152,8 @@ class Meta(Node):
     author: str = spec("Issuing unit, recorded as the PDF author.", required=False,
                        default="Briefing Unit", prose=True)
     keywords: tuple[str, ...] = spec("PDF keywords.", required=False, default=())
+    numbers: Display = spec("How figures print: full (1,200,000) or compact (1.2 million); "
+                            "a claim's own 'display' wins.", required=False, default="full")
 
 
 @dataclass(frozen=True)
@@ -162,6 +193,8 @@ class Event(Node):
     name: str = spec("Name of the event or phase.", prose=True)
     start: PartialDate = spec("Start date.")
     end: Optional[PartialDate] = spec("End date, when it has ended.", required=False)
+    ongoing: bool = spec("True when the event has not ended (prints 'since ...').",
+                         required=False, default=False)
     note: Optional[str] = spec("Note on the event.", required=False, prose=True)
 
 
@@ -169,8 +202,16 @@ class Event(Node):
 class Claim(Node):
     id: str = spec("Claim id; prose refers to it as {id}.", pattern=ID_PATTERN)
     label: str = spec("Short label for tables and charts.", prose=True)
-    metric: Metric = spec("What is counted.")
+    metric: str = spec("What is measured: killed, wounded, displaced, population, troops, "
+                       "cases, deaths, people_in_need (people, no unit); share, change "
+                       "(percent); duration_days; materiel; funding, budget (a currency); "
+                       "capacity, length, area, flow (a unit); or any other name with a "
+                       "unit.", pattern=METRIC_PATTERN)
     sources: tuple[str, ...] = spec("Sources of the claim (at least one).", ref="sources")
+    unit: Optional[str] = spec("Unit of the figure: a CLDR unit (power-megawatt, "
+                               "length-kilometer, mass-tonne, volume-cubic-meter-per-"
+                               "duration-second, percent, duration-day, ...) or a currency "
+                               "code (USD, EUR, VND).", required=False)
     value: Optional[Number] = spec("The figure (or give low and high).", required=False)
     low: Optional[Number] = spec("Low end of a range.", required=False)
     high: Optional[Number] = spec("High end of a range.", required=False)
@@ -182,8 +223,14 @@ class Claim(Node):
                                      ref="parties")
     attribution: Optional[str] = spec("Who says so, in words.", required=False, prose=True)
     reported: Optional[PartialDate] = spec("When the claim was reported.", required=False)
-    revises: Optional[str] = spec("Earlier claim this one revises.", required=False,
-                                  ref="claims")
+    revises: Optional[str] = spec("Earlier claim of the same claimant that this one "
+                                  "replaces.", required=False, ref="claims")
+    quantity: Optional[str] = spec("Id of the quantity this figure measures; claims that "
+                                   "share it are alternative figures for the same thing, "
+                                   "printed side by side with who gave each and when.",
+                                   required=False, pattern=ID_PATTERN)
+    display: Optional[Display] = spec("full or compact; default: the brief's 'numbers'.",
+                                      required=False)
     measure: Optional[Measure] = spec(
         "For displacement: stock (people displaced at one time) or flow (new displacements).",
         required=False)
@@ -197,6 +244,38 @@ class Claim(Node):
     def upper(self) -> Number:
         """The largest figure the claim admits (for charts and scales)."""
         return self.value if self.value is not None else self.high
+
+    @property
+    def unit_or_default(self) -> Optional[str]:
+        """The claim's unit, or its metric's: None for people counted."""
+        return self.unit or BUILTIN_METRICS.get(self.metric) or None
+
+    @property
+    def lower(self) -> Number:
+        return self.value if self.value is not None else self.low
+
+    @property
+    def claimant(self) -> tuple:
+        """Who gives the figure: a party, an attribution in words, or its sources."""
+        return (self.claimed_by, self.attribution) if (self.claimed_by or self.attribution) \
+            else (None, None, self.sources)
+
+
+@dataclass(frozen=True)
+class Quote(Node):
+    id: str = spec("Quotation id; prose refers to it as {q:id}.", pattern=ID_PATTERN)
+    text: str = spec("The words, as said (translated like any prose; the sources list "
+                     "keeps the original).", prose=True)
+    speaker: str = spec("Who said it, in words.", prose=True)
+    sources: tuple[str, ...] = spec("Sources that report the words (at least one).",
+                                    ref="sources")
+    said_by: Optional[str] = spec("Party the speaker speaks for.", required=False,
+                                  ref="parties")
+    said: Optional[PartialDate] = spec("When it was said.", required=False)
+    occasion: Optional[str] = spec("Where or on what occasion it was said.", required=False,
+                                   prose=True)
+    language: str = spec("Language the words were said or reported in.", required=False,
+                         default="en", pattern=LOCALE_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -227,6 +306,8 @@ class Brief(Node):
     brief: Meta = spec("Metadata of the brief.")
     sources: tuple[Source, ...] = spec("Documents the facts come from.")
     claims: tuple[Claim, ...] = spec("Every figure the brief prints.")
+    quotes: tuple[Quote, ...] = spec("Quotations the prose cites as {q:id}.", required=False,
+                                     default=())
     key_points: tuple[Prose, ...] = spec("Key points of page 1.", required=False, default=())
     key_figures: tuple[str, ...] = spec("Headline claims of page 1.", required=False,
                                         default=(), ref="claims")
@@ -244,6 +325,10 @@ class Brief(Node):
     @cached_property
     def claim_by_id(self) -> Mapping[str, Claim]:
         return MappingProxyType({c.id: c for c in self.claims})
+
+    @cached_property
+    def quote_by_id(self) -> Mapping[str, Quote]:
+        return MappingProxyType({q.id: q for q in self.quotes})
 
     @cached_property
     def party_by_id(self) -> Mapping[str, Party]:

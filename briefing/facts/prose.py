@@ -1,7 +1,15 @@
-"""Prose with placeholders: ``{claim-id}`` for a claim, ``{date:YYYY-MM-DD}`` for a date.
+"""Prose with placeholders, names and the figure rule.
+
+``{claim-id}`` prints a claim, ``{date:YYYY-MM-DD}`` a date (``{date:YYYY-MM-DD?}``
+one the brief infers), ``{q:quote-id}`` a quotation. A name or designation with
+digits in it is written between backticks (```Nam Theun 2```, ```Resolution
+2334```) and prints without them. ``{{`` and ``}}`` stand for literal braces.
 
 One parser serves the validator, the renderer and the catalog checks, so that the
-three agree on what a placeholder is. ``{{`` and ``}}`` stand for literal braces.
+three agree on what a placeholder is. The figure rule: a number typed into the
+literal text of prose (outside placeholders and backtick names) is an error, so
+that every printed figure traces to a claim; a year alone (1000–2099) is allowed,
+but not when a unit or a percent sign follows it ("1285 MW", "2000 km").
 """
 
 from __future__ import annotations
@@ -11,11 +19,19 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Union
 
-_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-# A figure typed into prose: digits standing alone ("49", "5,000", "3.5"), not part of
-# a name ("F-16") and not a four-digit year, which prose may name freely.
-_FIGURE = re.compile(r"(?<![\w\-/])\d[\d,.\u00a0\u202f]*(?![\w\-/])")
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|`([^`]*)`|[{}`]")
+_SUPERSCRIPTS = "\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"
+# A run of digits (with the separators figures are written with); what stands
+# before and after it decides whether it is a figure or part of a name.
+_NUMBER = re.compile(rf"[\d{_SUPERSCRIPTS}][\d{_SUPERSCRIPTS},.\u00a0\u202f]*")
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
+_UNIT = re.compile(
+    r"\s?(%|‰|[kMGT]?Wh?\b|km[²2]?\b|m[²³23]?\b|cm\b|mm\b|kg\b|t\b|tonnes?\b|tons?\b|"
+    r"ha\b|hectares?\b|metres?\b|meters?\b|kilomet(?:re|er)s?\b|miles?\b|"
+    r"per ?cent\b|percent\b|people\b|persons?\b|dead\b|killed\b|dollars?\b|euros?\b|"
+    r"million\b|billion\b|trillion\b|thousand\b|triệu\b|tỷ\b|nghìn\b|ngàn\b|người\b)",
+    re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₫]\s?$|(?:US|USD|EUR|VND)\s?\$?\s?$")
 
 
 class ProseError(ValueError):
@@ -28,18 +44,19 @@ class ProseError(ValueError):
 
 @dataclass(frozen=True)
 class Placeholder:
-    kind: str  # "claim" or "date"
-    key: str   # the claim id, or the date as written
+    kind: str  # "claim", "date" or "quote"
+    key: str   # the claim or quote id, or the date as written (a final "?": inferred)
 
     def __str__(self) -> str:
-        return "{%s}" % (self.key if self.kind == "claim" else f"date:{self.key}")
+        prefix = {"claim": "", "date": "date:", "quote": "q:"}[self.kind]
+        return "{%s%s}" % (prefix, self.key)
 
 
 Piece = Union[str, Placeholder]
 
 
 def parse(text: str) -> list[Piece]:
-    """Split prose into literal strings and placeholders."""
+    """Split prose into literal strings (names unquoted) and placeholders."""
     pieces: list[Piece] = []
     literal: list[str] = []
     position = 0
@@ -53,17 +70,16 @@ def parse(text: str) -> list[Piece]:
         if token in ("{", "}"):
             raise ProseError(f"unmatched '{token}'; write '{token * 2}' for a literal brace",
                              match.start())
-        body = match.group(1).strip()
-        if body.startswith("date:"):
-            placeholder = Placeholder("date", body[5:].strip())
-        elif re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", body):
-            placeholder = Placeholder("claim", body)
-        else:
-            raise ProseError(f"'{{{match.group(1)}}}' is not a placeholder; expected "
-                             "{claim-id} or {date:YYYY-MM-DD}", match.start())
-        if literal:
+        if token == "`":
+            raise ProseError("unmatched '`'; a name with digits goes between two "
+                             "backticks, as in `Nam Theun 2`", match.start())
+        if match.group(2) is not None:  # a `name`
+            literal.append(match.group(2))
+            continue
+        placeholder = _placeholder(match.group(1), match.start())
+        if literal and "".join(literal):
             pieces.append("".join(literal))
-            literal = []
+        literal = []
         pieces.append(placeholder)
     literal.append(text[position:])
     if "".join(literal):
@@ -71,18 +87,56 @@ def parse(text: str) -> list[Piece]:
     return pieces
 
 
+def _placeholder(body: str, offset: int) -> Placeholder:
+    inner = body.strip()
+    if inner.startswith("date:"):
+        return Placeholder("date", inner[5:].strip())
+    if inner.startswith("q:") and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", inner[2:].strip()):
+        return Placeholder("quote", inner[2:].strip())
+    if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", inner):
+        return Placeholder("claim", inner)
+    raise ProseError(f"'{{{body}}}' is not a placeholder; expected {{claim-id}}, "
+                     "{date:YYYY-MM-DD} or {q:quote-id}", offset)
+
+
 def placeholders(text: str) -> Counter:
     """The placeholders of a text, as a multiset of their written forms."""
     return Counter(str(p) for p in parse(text) if isinstance(p, Placeholder))
 
 
+def names(text: str) -> list[str]:
+    """The `names` of a text, as written between backticks."""
+    return [m.group(2) for m in _TOKEN.finditer(text) if m.group(2) is not None]
+
+
 def stray_figures(text: str) -> Iterator[tuple[int, str]]:
-    """Figures typed into the literal parts of prose (offset, figure), years excepted."""
-    for match in _FIGURE.finditer(_blank_placeholders(text)):
+    """Figures typed into the literal text of prose: (offset, figure as written)."""
+    blank = _TOKEN.sub(lambda m: " " * len(m.group(0)), text)
+    for match in _NUMBER.finditer(blank):
+        start, end = match.start(), match.end()
         figure = match.group(0).rstrip(",.\u00a0\u202f")
-        if not _YEAR.match(figure):
-            yield match.start(), figure
-
-
-def _blank_placeholders(text: str) -> str:
-    return _TOKEN.sub(lambda m: " " * len(m.group(0)), text)
+        end = start + len(figure)
+        before = blank[max(0, start - 2):start]
+        after = blank[end:]
+        if re.search(f"[{_SUPERSCRIPTS}]", figure):
+            if figure in ("\u00b2", "\u00b3") and before.endswith("m"):
+                continue  # m², km³: a unit, not a figure
+            yield start, figure  # a figure dressed as an exponent or a note call
+            continue
+        if before[-1:].isalnum() or re.match(r"\w-$", before):
+            continue  # part of a word or name: "F-16", "H2O", "COVID-19"
+        range_end = re.match(rf"[-–][\d{_SUPERSCRIPTS}][\d{_SUPERSCRIPTS},.]*", after)
+        unit = _UNIT.match(after)
+        if not unit and after[:1].isalpha():
+            continue  # "20th", "3D"
+        if range_end:
+            second = range_end.group(0)[1:].rstrip(",.")
+            if _YEAR.match(figure) and _YEAR.match(second) and not _UNIT.match(
+                    after[len(range_end.group(0)):]):
+                continue  # a span of years, "1988–1994"
+            yield start, figure + range_end.group(0)[0] + second
+            continue
+        if _YEAR.match(figure) and not unit and not _CURRENCY_BEFORE.search(blank[:start]) \
+                and not after.startswith(("-odd", "-plus", "+")):
+            continue
+        yield start, figure

@@ -1,62 +1,108 @@
-"""Relations between claims, worked out once per brief in linear time.
+"""Relations between claims: revisions and alternatives, checked and worked out once.
 
-A *revision* is a claim that names, with ``revises``, an earlier claim it replaces.
-Claims *dispute* one another when they give different figures for the same thing
-(the same metric, event and party; an event is required) and come from someone else
-(another claimant, or other sources).
+Two relations, never confused:
+- a *revision* (``revises: earlier-claim``) is the same claimant replacing its own
+  earlier figure;
+- *alternatives* are figures for the same quantity (claims sharing ``quantity:``)
+  given by different claimants, printed side by side with who gave each and when.
+A claim revising itself, a cycle of revisions, a revision by another claimant and
+alternatives that measure different things (metric or unit) are errors.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from ..diagnostics import Collector
 from .model import Brief, Claim
 
 
 @dataclass(frozen=True)
 class Relations:
-    revised_by: Mapping[str, str]   # claim id -> the first claim that revises it
-    disputed: frozenset             # ids of claims that another claimant contradicts
+    revised_by: Mapping[str, str]              # claim id -> the claim that revises it
+    alternatives: Mapping[str, tuple[str, ...]]  # claim id -> other claimants' figures
 
     def status(self, claim: Claim) -> str:
-        """"revised", "revision", "disputed" or "" (in that order of precedence)."""
+        """"revised", "revision", "alternative" or "" (in that order of precedence)."""
         if claim.id in self.revised_by:
             return "revised"
         if claim.revises:
             return "revision"
-        return "disputed" if claim.id in self.disputed else ""
+        return "alternative" if self.alternatives.get(claim.id) else ""
 
 
 def relate(brief: Brief) -> Relations:
+    """The relations of a checked brief, in one pass over its claims."""
     revised_by: dict[str, str] = {}
+    groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in brief.claims:
         if claim.revises:
             revised_by.setdefault(claim.revises, claim.id)
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in brief.claims:
-        if claim.event is not None:
-            groups[(claim.metric, claim.event, claim.party)].append(claim)
-    disputed = set()
+        if claim.quantity:
+            groups[claim.quantity].append(claim)
+    alternatives = {}
     for group in groups.values():
-        # A claim is disputed when some other claim of its group differs from it in
-        # both figure and claimant: count, rather than compare every pair.
-        figures = Counter(_figure(c) for c in group)
-        whos = Counter(_who(c) for c in group)
-        both = Counter((_figure(c), _who(c)) for c in group)
         for claim in group:
-            key = (_figure(claim), _who(claim))
-            differing = len(group) - figures[key[0]] - whos[key[1]] + both[key]
-            if differing > 0:
-                disputed.add(claim.id)
-    return Relations(MappingProxyType(revised_by), frozenset(disputed))
+            others = tuple(c.id for c in group if c.claimant != claim.claimant)
+            if others:
+                alternatives[claim.id] = others
+    return Relations(MappingProxyType(revised_by), MappingProxyType(alternatives))
 
 
-def _figure(claim: Claim) -> tuple:
-    return (claim.value, claim.low, claim.high)
+def check_relations(brief: Brief, errors: Collector) -> None:
+    by_id = brief.claim_by_id
+    for claim in brief.claims:
+        if claim.revises is None or claim.revises not in by_id:
+            continue  # an unknown id is reported with the other references
+        earlier = by_id[claim.revises]
+        if earlier.id == claim.id:
+            errors.error(claim.where("revises"), f"claim '{claim.id}' revises itself")
+        elif earlier.claimant != claim.claimant:
+            errors.error(claim.where("revises"),
+                         f"claim '{claim.id}' revises '{earlier.id}', which another "
+                         "claimant gave; a revision is the same claimant replacing its own "
+                         "figure (same claimed_by or attribution). Figures of different "
+                         "claimants are alternatives: give both the same 'quantity'")
+    _check_cycles(brief, errors)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in brief.claims:
+        if claim.quantity:
+            groups[claim.quantity].append(claim)
+    for quantity, group in groups.items():
+        first = group[0]
+        for claim in group[1:]:
+            if claim.metric != first.metric or claim.unit_or_default != first.unit_or_default:
+                errors.error(claim.where("quantity"),
+                             f"claim '{claim.id}' measures {_measure(claim)} but quantity "
+                             f"'{quantity}' is {_measure(first)} (claim '{first.id}'); "
+                             "alternatives must measure the same thing")
 
 
-def _who(claim: Claim) -> tuple:
-    return (claim.claimed_by, claim.sources)
+def _check_cycles(brief: Brief, errors: Collector) -> None:
+    """Each chain of revisions followed once: linear in the number of claims."""
+    by_id = brief.claim_by_id
+    state: dict[str, int] = {}  # 1: on the current chain, 2: done
+    for start in brief.claims:
+        chain = []
+        claim = start
+        while claim is not None and state.get(claim.id) is None:
+            state[claim.id] = 1
+            chain.append(claim)
+            claim = by_id.get(claim.revises) if claim.revises else None
+            if claim is not None and claim.id == chain[-1].id:
+                claim = None  # a claim revising itself is reported above
+        if claim is not None and state.get(claim.id) == 1:
+            cycle = chain[[c.id for c in chain].index(claim.id):]
+            names = " → ".join(c.id for c in cycle + [claim])
+            for member in cycle:
+                errors.error(member.where("revises"), f"revisions run in a circle: {names}")
+        for member in chain:
+            state[member.id] = 2
+
+
+def _measure(claim: Claim) -> str:
+    unit = claim.unit_or_default
+    return f"'{claim.metric}'" + (f" in {unit}" if unit else "")

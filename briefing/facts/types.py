@@ -13,13 +13,15 @@ from __future__ import annotations
 import dataclasses
 import re
 import typing
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Literal, Union
 
 import yaml
 
-from .model import Node, PartialDate
+from . import prose
+from .model import InferredDate, Node, PartialDate
 
 INVALID = object()  # a value that could not be converted; its error is collected
 _SCALARS = yaml.SafeLoader("")  # constructs numbers from scalar nodes
@@ -29,6 +31,7 @@ PATTERN_WORDS = {
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "lowercase letters, digits and single hyphens",
     r"^[a-z]{2,3}(?:_[A-Z]{2})?$": "a language code such as en or vi",
     r"^https?://\S+$": "an http or https address",
+    r"^[a-z][a-z0-9_]*$": "lowercase letters, digits and underscores, starting with a letter",
 }
 
 
@@ -55,20 +58,35 @@ class Optional_(FieldType):
         return self.inner.schema(definitions, meta)
 
 
+MAX_FIGURE = 10 ** 15  # no count, budget or flow a brief prints comes near it
+
+
 class Number(FieldType):
+    """An int, or a Decimal that keeps the digits written (13.50 stays 13.50)."""
+
     def convert(self, conv, node, what, meta):
-        if isinstance(node, yaml.ScalarNode) and node.tag in (
-                "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        value = None
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
             try:
                 value = _SCALARS.construct_object(node)
             except (yaml.YAMLError, ValueError):
                 value = None
-            if isinstance(value, (int, float)) and value == value and abs(value) != float("inf"):
-                return value
-        return conv.error(node, f"{what} must be a number, not {kind_of(node)}")
+        elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:float":
+            try:
+                value = Decimal(node.value.replace("_", ""))
+            except InvalidOperation:
+                value = None
+            if value is not None and not value.is_finite():
+                value = None
+        if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
+            return conv.error(node, f"{what} must be a number, not {kind_of(node)}")
+        if abs(value) > MAX_FIGURE:
+            return conv.error(node, f"{what} {node.value} is beyond any figure a brief "
+                                    f"prints (at most 10^15)")
+        return value
 
     def schema(self, definitions, meta):
-        return {"type": "number", "minimum": 0}
+        return {"type": "number"}
 
 
 class Choice(FieldType):
@@ -86,8 +104,23 @@ class Choice(FieldType):
         return {"enum": list(self.options)}
 
 
-class Date(FieldType):
+class Flag(FieldType):
     def convert(self, conv, node, what, meta):
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return node.value.lower() in ("true", "yes", "on")
+        return conv.error(node, f"{what} must be true or false, not {kind_of(node)}")
+
+    def schema(self, definitions, meta):
+        return {"type": "boolean"}
+
+
+class Date(FieldType):
+    """YYYY, YYYY-MM or YYYY-MM-DD as a source states it; or, when the brief infers
+    the date, {date: YYYY-MM-DD, inferred: how it is inferred}."""
+
+    def convert(self, conv, node, what, meta):
+        if isinstance(node, yaml.MappingNode):
+            return self.inferred(conv, node, what)
         if not isinstance(node, yaml.ScalarNode) or is_null(node):
             return conv.error(node, f"{what} must be a date (YYYY, YYYY-MM or YYYY-MM-DD), "
                                     f"not {kind_of(node)}")
@@ -96,8 +129,36 @@ class Date(FieldType):
         except ValueError as exc:
             return conv.error(node, f"{what}: {exc}")
 
+    def inferred(self, conv, node, what):
+        fields = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key not in ("date", "inferred"):
+                return conv.error(key_node, f"unknown field '{key}' in {what}; an inferred "
+                                            "date has: date, inferred")
+            fields[key] = value_node
+        for key in ("date", "inferred"):
+            if key not in fields:
+                return conv.error(node, f"{what} lacks '{key}': write {{date: YYYY-MM-DD, "
+                                        "inferred: how the brief infers it}")
+        date = self.convert(conv, fields["date"], f"{what}.date", {})
+        basis = Text().convert(conv, fields["inferred"], f"{what}.inferred", {})
+        if date is INVALID or basis is INVALID:
+            return INVALID
+        return InferredDate(date.year, date.month, date.day, basis=basis,
+                            loc=conv.where(node),
+                            locs=MappingProxyType({"basis": conv.where(fields["inferred"]),
+                                                   "date": conv.where(fields["date"])}))
+
     def schema(self, definitions, meta):
-        return {"type": ["string", "integer"], "pattern": DATE_PATTERN}
+        stated = {"type": ["string", "integer"], "pattern": DATE_PATTERN}
+        return {"anyOf": [stated, {
+            "type": "object", "additionalProperties": False, "required": ["date", "inferred"],
+            "description": "A date the brief infers rather than a source states; it prints "
+                           "with a mark and its basis is listed.",
+            "properties": {"date": stated,
+                           "inferred": {"type": "string", "minLength": 1,
+                                        "description": "How the date is inferred."}}}]}
 
 
 class Text(FieldType):
@@ -109,9 +170,25 @@ class Text(FieldType):
             return conv.error(node, f"{what} must not be empty")
         pattern = meta.get("pattern")
         if pattern and re.fullmatch(pattern.strip("^$"), value) is None:
-            return conv.error(node, f"{what} '{value}' is not valid; expected "
+            shown = value if value.isprintable() else repr(value)[1:-1]
+            return conv.error(node, f"{what} '{shown}' is not valid; expected "
                                     f"{PATTERN_WORDS.get(pattern, 'to match ' + pattern)}")
+        if meta.get("prose"):
+            self.figure_rule(conv, node, value)
         return value
+
+    @staticmethod
+    def figure_rule(conv, node, value: str) -> None:
+        """A figure typed into prose is an error where it stands."""
+        try:
+            found = list(prose.stray_figures(value))
+        except prose.ProseError:
+            return  # reported with the placeholders, by the checks
+        for offset, figure in found:
+            conv.errors.error(conv.within(node, value, offset, figure),
+                              f"figure '{figure}' typed into prose; every figure must be a "
+                              "claim, referenced as {claim-id} (a name with digits goes "
+                              "between backticks: `Nam Theun 2`)")
 
     def schema(self, definitions, meta):
         out = {"type": "string", "minLength": 1}
@@ -195,6 +272,8 @@ class Record(FieldType):
                 conv.error(node, f"{where} lacks the required field '{name}'")
                 failed = True
         if failed:
+            if isinstance(values.get("id"), str):
+                conv.broken_ids.add(values["id"])
             return INVALID
         return cls(loc=conv.where(node), locs=MappingProxyType(locs), **values)
 
@@ -229,7 +308,7 @@ def field_type(hint: Any) -> FieldType:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is Union:
         options = [a for a in args if a is not type(None)]
-        inner = Number() if options == [int, float] else field_type(options[0])
+        inner = Number() if options == [int, Decimal] else field_type(options[0])
         return Optional_(inner) if type(None) in args else inner
     if origin is Literal:
         return Choice(args)
@@ -237,6 +316,8 @@ def field_type(hint: Any) -> FieldType:
         return Sequence(field_type(args[0]))
     if hint is PartialDate:
         return Date()
+    if hint is bool:
+        return Flag()
     if hint is str:
         return Text()
     if dataclasses.is_dataclass(hint) and issubclass(hint, Node):

@@ -10,21 +10,35 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Iterator
 
-from .model import Brief, Node
+from .model import Brief, InferredDate, Node
 
 # The role of a node in the brief, which names its message context for translators.
 _ROLES = {"Meta": "brief", "Source": "source", "Party": "party", "Event": "event",
           "Claim": "claim", "Section": "section", "TimelineEntry": "timeline",
-          "Chart": "chart"}
+          "Chart": "chart", "Quote": "quote", "InferredDate": "date"}
 
 
 def nodes(brief: Brief) -> Iterator[Node]:
-    """Every node of the brief, in file order within each collection."""
+    """Every node of the brief, in file order within each collection; an inferred
+    date follows the node it dates."""
+    for node in _structure(brief):
+        yield node
+        yield from inferred_dates(node)
+
+
+def inferred_dates(node: Node) -> Iterator[InferredDate]:
+    for f in fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, InferredDate):
+            yield value
+
+
+def _structure(brief: Brief) -> Iterator[Node]:
     yield brief
     yield brief.brief
     yield from brief.key_points
     for collection in (brief.sources, brief.parties, brief.events, brief.claims,
-                       brief.timeline, brief.charts):
+                       brief.quotes, brief.timeline, brief.charts):
         yield from collection
     for section in brief.sections:
         yield section

@@ -11,10 +11,12 @@ from typing import Optional
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import (format_compact_decimal, format_currency, format_decimal,
+                           format_percent)
 from markupsafe import Markup, escape
 
 from ..diagnostics import Collector, Location
+from ..facts import units
 from ..facts.model import Claim, PartialDate
 from ..project import SOURCE_LOCALE, Project, shown_path
 from .catalogs import DOMAINS, Catalog, load_catalog, short
@@ -35,13 +37,19 @@ def N_(msgid: str) -> str:
 QUALIFIERS = {
     "exact": "%(figure)s",
     "about": N_("about %(figure)s"),
+    "nearly": N_("nearly %(figure)s"),
     "at_least": N_("at least %(figure)s"),
     "more_than": N_("more than %(figure)s"),
-    "nearly": N_("nearly %(figure)s"),
     "up_to": N_("up to %(figure)s"),
     "at_most": N_("at most %(figure)s"),
     "less_than": N_("less than %(figure)s"),
 }
+# Printed after a date the brief infers rather than a source states; the brief
+# explains the mark where it says how to read it.
+INFERRED_MARK = "\u2020"
+# Quotation marks where a locale's differ from “…” (which English and Vietnamese use);
+# CLDR has them but Babel does not expose them.
+QUOTATION_MARKS = {"fr": ("«\u202f", "\u202f»"), "de": ("„", "“")}
 
 
 class Localizer:
@@ -124,20 +132,31 @@ class Localizer:
 
     # -- formatting -------------------------------------------------------------
     def number(self, value) -> str:
-        return format_decimal(value, locale=self.babel)
+        """A number with the digits it was given ("13.5", "1,234.50" stays 1,234.5)."""
+        return format_decimal(value, locale=self.babel, decimal_quantization=False)
 
-    def figure(self, claim: Claim) -> str:
-        """A claim's figure with its qualifier: "about 30,000", "khoảng 30.000"."""
-        if claim.metric == "share":
-            # at the precision given: 13.5 stays 13.5%, 0.4 stays 0.4%
-            fmt = lambda v: format_percent(v / 100, "#,##0.##%", locale=self.babel)  # noqa: E731
-        else:
-            fmt = self.number
+    def compact(self, value) -> str:
+        """"65 million", "65 triệu"; numbers below a thousand as they are."""
+        if abs(value) < 1000:
+            return self.number(value)
+        return format_compact_decimal(value, format_type="long", fraction_digits=1,
+                                      locale=self.babel).replace(" ", NBSP)
+
+    def figure(self, claim: Claim, compact: Optional[bool] = None) -> str:
+        """A claim's figure with its qualifier and unit: "about 30,000", "khoảng
+        30.000", "4.200 MW", "13,5%", "17–18 million"."""
+        if compact is None:
+            compact = (claim.display or "") == "compact"
+        number = self.compact if compact and units.kind(claim.unit_or_default) in (
+            "none", "unit") else self.number
         if claim.is_range:
-            core = self.translate("%(low)s–%(high)s") % {"low": fmt(claim.low),
-                                                         "high": fmt(claim.high)}
+            low, high = number(claim.low), number(claim.high)
+            if compact:
+                low, high = _shared_scale(low, high)
+            core = self.translate("%(low)s–%(high)s") % {"low": low, "high": high}
         else:
-            core = fmt(claim.value)
+            core = number(claim.value)
+        core = self.with_unit(core, claim.unit_or_default, claim.upper)
         phrase = QUALIFIERS[claim.qualifier]
         if claim.qualifier != "exact":
             phrase = self.translate(phrase)
@@ -146,15 +165,41 @@ class Localizer:
                       .replace("%(figure)s ", "%(figure)s" + NBSP)
         return bound % {"figure": core}
 
+    def with_unit(self, core: str, unit: Optional[str], plural_value) -> str:
+        """A formatted number or range with its unit, bound by no-break spaces."""
+        kind = units.kind(unit)
+        if kind == "none":
+            return core
+        sentinel = units.SENTINEL
+        if kind == "percent":
+            sample = format_percent(sentinel / 100, "#,##0%", locale=self.babel)
+        elif kind == "currency":
+            pattern = self.babel.currency_formats["standard"].pattern.split(";")[0]
+            sample = format_currency(sentinel, unit, format=pattern.replace(".00", ""),
+                                     locale=self.babel, currency_digits=False)
+        else:
+            return units.with_unit(core, unit, plural_value, self.babel) \
+                .replace(" ", NBSP)
+        return sample.replace(format_decimal(sentinel, locale=self.babel), core) \
+            .replace(" ", NBSP)
+
     def date(self, date: PartialDate) -> str:
+        """A date at its precision; one the brief infers carries the mark."""
         day = date.first_day()
         if date.precision == "day":
-            return format_date(day, "long", locale=self.babel)
-        if date.precision == "month":
-            return format_skeleton("yMMMM", day, locale=self.babel)
-        return format_skeleton("y", day, locale=self.babel)
+            text = format_date(day, "long", locale=self.babel)
+        elif date.precision == "month":
+            text = format_skeleton("yMMMM", day, locale=self.babel)
+        else:
+            text = format_skeleton("y", day, locale=self.babel)
+        return text + INFERRED_MARK if date.inferred else text
 
-    def interval(self, start: PartialDate, end: Optional[PartialDate]) -> str:
+    def interval(self, start: PartialDate, end: Optional[PartialDate],
+                 ongoing: bool = False) -> str:
+        if ongoing:  # "since 1986", "từ năm 1986"
+            if start.precision == "year":
+                return self.translate("since %(year)s") % {"year": self.date(start)}
+            return self.translate("since %(date)s") % {"date": self.date(start)}
         if end is None:
             return self.date(start)
         precision = min(start.precision, end.precision, key=("year", "month", "day").index)
@@ -162,9 +207,26 @@ class Localizer:
         if start.first_day() == end.first_day() or (precision == "year"
                                                     and start.year == end.year):
             return self.date(start if start.precision == precision else end)
-        return format_interval(start.first_day(), end.first_day(), skeleton,
+        text = format_interval(start.first_day(), end.first_day(), skeleton,
                                locale=self.babel)
+        return text + INFERRED_MARK if start.inferred or end.inferred else text
+
+    def quoted(self, words: str) -> str:
+        """Words in this language's quotation marks: “…” in English and Vietnamese."""
+        start, end = QUOTATION_MARKS.get(self.locale, ("\u201c", "\u201d"))
+        return f"{start}{words}{end}"
 
     def language_name(self, code: str) -> str:
         """The name of a language in this edition's language ("tiếng Anh")."""
         return Locale.parse(code).get_display_name(self.babel)
+
+
+def _shared_scale(low: str, high: str) -> tuple[str, str]:
+    """"17 million", "18 million" -> "17", "18 million": one scale word for a range."""
+    import re
+
+    split = re.compile(r"^([\d.,\u00a0\u202f-]+)(.*)$")
+    a, b = split.match(low), split.match(high)
+    if a and b and a.group(2) == b.group(2) and a.group(2).strip():
+        return a.group(1).strip(), high
+    return low, high

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
-from babel.numbers import format_compact_decimal, format_percent, get_currency_symbol
+from babel.numbers import format_percent, get_currency_symbol
 from babel.units import get_unit_name
 
 import charts
@@ -67,7 +67,7 @@ def chart_data(edition: EditionView, chart) -> ChartData:
     return ChartData(
         kind=chart.kind, title=edition.text(chart.title), points=points, legend=legend,
         axis_label=_axis_label(edition, kind, claims, unit, scale.kind),
-        ticks=tuple((v, _tick_label(loc, v, claims, scale)) for v in scale.ticks),
+        ticks=tuple((v, _tick_label(loc, v, unit)) for v in scale.ticks),
         scale=scale.kind,
         lower_bound_label=loc.translate("Lower bound: the figure is at least this"),
         upper_bound_label=loc.translate("Upper bound: the figure is at most this"),
@@ -105,7 +105,7 @@ def _grouped(edition: EditionView, claims, points) -> tuple:
     """Alternatives of one quantity together, in the order their first claim comes,
     under a heading: whose figure it is and in which event, or, where that does not
     tell two quantities apart, the label of the quantity's first claim."""
-    keys = [getattr(c, "quantity", None) or (c.metric, c.event, c.party) for c in claims]
+    keys = [c.quantity or (c.metric, c.event, c.party) for c in claims]
     headings = {}
     for key, claim in zip(keys, claims):
         party = edition.party_name(claim.party)
@@ -126,7 +126,7 @@ def _grouped(edition: EditionView, claims, points) -> tuple:
 def _unit(claims) -> str:
     """The one unit of a chart's claims ("" for people counts; the validator has
     refused charts that mix units)."""
-    units = {getattr(c, "unit", None) or "" for c in claims}
+    units = {c.unit_or_default or "" for c in claims}
     return units.pop() if len(units) == 1 else ""
 
 
@@ -169,14 +169,13 @@ def _unit_symbol(loc, unit: str) -> str:
     return get_unit_name(unit, length="short", locale=loc.babel) or unit
 
 
-def _tick_label(loc, value: float, claims, scale) -> str:
+def _tick_label(loc, value: float, unit: str) -> str:
     """A tick's number: whole numbers as the edition writes them, a percent sign on
     shares, and millions and more in words ("1 million", "1 triệu")."""
-    if all(c.metric == "share" for c in claims):
+    if unit == "percent":
         return format_percent(value / 100, "#,##0.#%", locale=loc.babel)
     if value >= 1_000_000:
-        return format_compact_decimal(value, format_type="long", fraction_digits=1,
-                                      locale=loc.babel)
+        return loc.compact(value)
     return loc.number(int(value) if value == int(value) else value)
 
 

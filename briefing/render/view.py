@@ -17,8 +17,9 @@ from markupsafe import Markup, escape
 
 from ..facts import prose as prose_parser
 from ..facts.model import Claim, PartialDate
+from ..facts.walk import nodes
 from ..facts.relations import Relations
-from ..i18n.localizer import Localizer
+from ..i18n.localizer import INFERRED_MARK, Localizer
 from ..i18n.translate import Translation
 
 
@@ -67,6 +68,15 @@ class SectionView:
 
 
 @dataclass(frozen=True)
+class QuoteRow:
+    """A quotation in the words it was said in, for the sources part."""
+
+    words: str
+    speaker: str
+    cites: Markup
+
+
+@dataclass(frozen=True)
 class TimelineRow:
     date: str
     text: Markup
@@ -111,9 +121,13 @@ class EditionView:
             elif piece.kind == "claim":
                 claim = self.brief.claim_by_id[piece.key]
                 out.append(Markup('<span class="figure" data-claim="{}">{}{}</span>').format(
-                    claim.id, self.loc.figure(claim), self.cite(claim.sources)))
+                    claim.id, self.figure_text(claim), self.cite(claim.sources)))
+            elif piece.kind == "quote":
+                quote = self.brief.quote_by_id[piece.key]
+                out.append(Markup('<span class="quote">{}</span>{}').format(
+                    self.loc.quoted(quote.text), self.cite(quote.sources)))
             else:
-                out.append(escape(self.loc.date(PartialDate.parse(piece.key))))
+                out.append(escape(self.date_placeholder(piece.key)))
         sources = tuple(sources)
         if sources and pieces and isinstance(pieces[-1], str):
             # Keep the note call on the line of the word it follows.
@@ -134,10 +148,21 @@ class EditionView:
             if isinstance(piece, str):
                 out.append(piece)
             elif piece.kind == "claim":
-                out.append(self.loc.figure(self.brief.claim_by_id[piece.key]))
+                out.append(self.figure_text(self.brief.claim_by_id[piece.key]))
+            elif piece.kind == "quote":
+                out.append(self.loc.quoted(self.brief.quote_by_id[piece.key].text))
             else:
-                out.append(self.loc.date(PartialDate.parse(piece.key)))
+                out.append(self.date_placeholder(piece.key))
         return "".join(out)
+
+    def date_placeholder(self, key: str) -> str:
+        date = PartialDate.parse(key.rstrip("?"))
+        text = self.loc.date(date)
+        return text + INFERRED_MARK if key.endswith("?") else text
+
+    def figure_text(self, claim: Claim) -> str:
+        compact = (claim.display or self.meta.numbers) == "compact"
+        return self.loc.figure(claim, compact=compact)
 
     # -- the masthead --------------------------------------------------------------
     @property
@@ -166,6 +191,8 @@ class EditionView:
     @property
     def as_of(self) -> str:
         return self.loc.date(self.meta.as_of)
+
+    inferred_mark = INFERRED_MARK
 
     @property
     def keywords(self) -> str:
@@ -221,6 +248,10 @@ class EditionView:
     def figure(self, claim: Claim) -> Figure:
         status = self.relations.status(claim)
         status_note = ""
+        if status == "alternative":
+            others = [self.brief.claim_by_id[i] for i in self.relations.alternatives[claim.id]]
+            status_note = self.loc.translate("other claimants give: %(figures)s") % {
+                "figures": "; ".join(self.attributed(o) for o in others)}
         if status == "revised":
             later = self.brief.claim_by_id[self.relations.revised_by[claim.id]]
             status_note = self.loc.translate("revised later: see %(label)s") % {
@@ -228,15 +259,22 @@ class EditionView:
         elif status == "revision":
             status_note = self.loc.translate("revises an earlier figure: %(label)s") % {
                 "label": self.text(self.brief.claim_by_id[claim.revises].label)}
-        elif status == "disputed":
-            status_note = self.loc.translate("other sources give a different figure")
         claimed_by = self.text(claim.attribution) if claim.attribution else \
             self.party_name(claim.claimed_by)
         return Figure(
-            id=claim.id, label=self.text(claim.label), figure=self.loc.figure(claim),
+            id=claim.id, label=self.text(claim.label), figure=self.figure_text(claim),
             cites=self.cite(claim.sources), claimed_by=claimed_by,
             reported=self.loc.date(claim.reported) if claim.reported else "",
             status=status, status_note=status_note, note=self.text(claim.note))
+
+    def attributed(self, claim: Claim) -> str:
+        """"105 (TDI, 4 July 2023)": a figure with who gives it and when."""
+        who = self.text(claim.attribution) if claim.attribution else \
+            self.party_name(claim.claimed_by)
+        details = ", ".join(filter(None, [who, self.loc.date(claim.reported)
+                                          if claim.reported else ""]))
+        return f"{self.figure_text(claim)} ({details})" if details else \
+            self.figure_text(claim)
 
     @property
     def figure_groups(self) -> list[tuple[str, list[Figure]]]:
@@ -246,7 +284,8 @@ class EditionView:
         for event in events:
             rows = [self.figure(c) for c in self.brief.claims if c.event == event.id]
             if rows:
-                name, period = self.text(event.name), self.loc.interval(event.start, event.end)
+                name = self.text(event.name)
+                period = self.loc.interval(event.start, event.end, event.ongoing)
                 # "Clashes of 2016", not "Clashes of 2016 (2016)"
                 groups.append((name if period in name else f"{name} ({period})", rows))
         rest = [self.figure(c) for c in self.brief.claims if c.event is None]
@@ -270,6 +309,23 @@ class EditionView:
             date_stated=source.date is not None,
             language=self.loc.language_name(source.language), url=source.url or "",
             note=self.text(source.note)) for source in self.brief.sources]
+
+    @property
+    def inferred_dates(self) -> list[tuple[str, str]]:
+        """(date as printed, how the brief infers it), each once, in date order."""
+        seen = {}
+        for node in nodes(self.brief):
+            if getattr(node, "inferred", False):
+                seen.setdefault((node.first_day(), self.loc.date(node)), self.text(node.basis))
+        return [(date, basis) for (_, date), basis in sorted(seen.items())]
+
+    @property
+    def quotations(self) -> list[QuoteRow]:
+        """Quotations printed in another language, in the words they were said in."""
+        originals = self.translation.english.quote_by_id
+        return [QuoteRow(self.loc.quoted(originals[q.id].text), self.text(q.speaker),
+                         self.cite(q.sources))
+                for q in self.brief.quotes if q.text != originals[q.id].text]
 
     def source_line(self, claim_ids: Iterable[str]) -> str:
         """'[1] Newshub, 2020; [3] not stated, September 2022' for some claims."""
