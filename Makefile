@@ -3,19 +3,43 @@
 PYTHON  ?= python3
 VENV    ?= .venv
 DIST    ?= dist
-FACTS   ?= $(wildcard facts/*.yaml)
+# Facts files, or directories standing for their *.yaml files. The compiler finds the
+# files itself, so that no name found on disk ever reaches a shell.
+FACTS   ?= facts
 PYTEST_ARGS ?=
 
 BIN      := $(VENV)/bin
 BRIEFING := $(BIN)/briefing
 STAMP    := $(VENV)/.installed
 
-# Reproducible by default: the date of the last commit stands for "now" in every PDF.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
-export SOURCE_DATE_EPOCH
+# Goals that change what the others are made from. Given with other goals
+# ('make clean briefs'), each goal runs in turn in a make of its own, which reads
+# the facts and catalogs as the goals before it left them.
+SERIAL_GOALS := clean init-locale update-locales
+ifneq ($(and $(filter $(SERIAL_GOALS),$(MAKECMDGOALS)),$(word 2,$(MAKECMDGOALS))),)
+.PHONY: $(MAKECMDGOALS)
+$(firstword $(MAKECMDGOALS)):
+	@$(foreach goal,$(MAKECMDGOALS),$(MAKE) --no-print-directory '$(goal)' &&) true
+$(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS)): $(firstword $(MAKECMDGOALS)) ; @:
+else
 
-PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)
-MO_FILES := $(patsubst locales/%.po,build/mo/%.mo,$(PO_FILES))
+# The date that stands for "now" in every PDF, so that two builds of the same inputs
+# are byte-identical. Never empty: given by the caller; else the date of the last
+# commit in a git checkout; else the SOURCE_DATE_EPOCH file of a source archive
+# (git archive writes the commit's date into it, see .gitattributes); else the
+# newest input's modification time.
+ifeq ($(SOURCE_DATE_EPOCH),)
+  ifneq ($(wildcard .git),)
+    override SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+  endif
+endif
+ifeq ($(SOURCE_DATE_EPOCH),)
+  override SOURCE_DATE_EPOCH := $(shell sed -n 's/^\([0-9][0-9]*\)$$/\1/p' SOURCE_DATE_EPOCH 2>/dev/null)
+endif
+ifeq ($(SOURCE_DATE_EPOCH),)
+  override SOURCE_DATE_EPOCH := $(shell $(PYTHON) -m briefing.makerules newest-input)
+endif
+export SOURCE_DATE_EPOCH
 
 # What every edition is made from besides its facts and its catalogs: the compiler,
 # its charts and templates (tools such as the benchmark live outside the package).
@@ -42,13 +66,20 @@ endif
 
 venv: $(STAMP) ## create the virtual environment and install everything into it
 
-# The editions of every brief and what each depends on, written by the compiler
-# from the facts files (which locales each brief lists) and remade when they change.
-build/editions.mk: $(FACTS) $(STAMP)
-	@mkdir -p build
-	$(BRIEFING) make-rules $(FACTS) --out $(DIST) > $@.tmp && mv $@.tmp $@
-ifeq ($(filter help clean schema venv,$(MAKECMDGOALS)),)
--include build/editions.mk
+# The editions of every brief and what each is made from, written by the compiler
+# from the facts files (which locales each brief lists) before every goal that builds
+# editions. It is rewritten, and Make reads it again, only when it changes; each
+# edition depends on build/inputs/<stem>, whose content changes with its inputs'.
+EDITION_GOALS := briefs release preview $(DIST)/%
+build/editions.mk: FORCE $(STAMP)
+	@$(BIN)/python -m briefing.makerules rules $(FACTS) --out $(DIST) --write $@
+ifneq ($(filter $(EDITION_GOALS),$(MAKECMDGOALS)),)
+ifeq ($(wildcard build/editions.mk),)
+# An empty first version, so that a failure to write it is not reported as a missing file.
+$(shell mkdir -p build)
+$(file >build/editions.mk,# Empty until briefing.makerules writes it.)
+endif
+include build/editions.mk
 endif
 
 # Changes only when the epoch does, so that a new commit re-dates the PDFs.
@@ -66,19 +97,11 @@ briefs: $(EDITIONS) ## build every brief in every locale it lists, into dist/
 # Every problem at once: each catalog through msgfmt --check, then every facts file
 # and its catalogs through the compiler; exit 2 if anything is wrong.
 check: $(STAMP) ## validate facts files and catalogs without rendering
-	@status=0; \
-	for po in $(PO_FILES); do msgfmt --check -o /dev/null $$po || status=2; done; \
-	$(BRIEFING) check $(FACTS) || status=$$?; \
-	exit $$status
+	@$(BIN)/python -m briefing.makerules check $(FACTS)
 
-# Compiled catalogs are build products; msgfmt --check validates each .po as it goes.
-build/mo/%.mo: locales/%.po
-	@mkdir -p $(dir $@)
-	msgfmt --check -o $@ $< || { rm -f $@; exit 2; }
-
-release: $(STAMP) $(MO_FILES) ## strict check, build everything, write SHA256SUMS and manifest.json
-	$(BRIEFING) check --strict $(FACTS)
-	$(MAKE) --no-print-directory briefs BUILD_FLAGS=--strict
+release: $(STAMP) ## strict check, build everything, write SHA256SUMS and manifest.json
+	@$(BIN)/python -m briefing.makerules check --strict $(FACTS)
+	@$(MAKE) --no-print-directory briefs BUILD_FLAGS=--strict
 	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST)
 
 bench: $(STAMP) ## measure speed and memory (prints a table, writes build/bench.json)
@@ -90,13 +113,19 @@ test: $(STAMP) ## run the test suite
 schema: $(STAMP) ## print the JSON Schema of the facts format
 	@$(BRIEFING) schema
 
+# The schema editors read (a facts file names it on its first line; see README).
+build/facts.schema.json: $(STAMP) $(wildcard briefing/facts/*.py charts/*.py)
+	@mkdir -p build
+	@$(BRIEFING) schema > $@.tmp && mv $@.tmp $@
+briefs: build/facts.schema.json
+
 clean: ## remove built files (keeps the virtual environment)
 	rm -rf $(DIST) build preview
 
 # -- Translations ------------------------------------------------------------------
 # Two domains: messages (templates, charts, the compiler's words) and facts (the
 # briefs' prose). English is the source language; the .pot files are committed so
-# that translation tools can use them, the .mo files are build products.
+# that translation tools can use them. The build reads the .po files themselves.
 DOMAINS  := messages facts
 LOCALES  ?= $(filter-out en,$(notdir $(wildcard locales/*)))
 LOCALES  := $(filter-out %.cfg %.pot,$(LOCALES))
@@ -127,12 +156,21 @@ update-locales: extract ## merge the .pot files into every locale's catalogs
 locale-status: $(STAMP) ## per locale and domain: translated, fuzzy, untranslated (STRICT=1 fails if incomplete)
 	@$(BRIEFING) locale-status $(if $(STRICT),--strict)
 
-init-locale: extract ## start a new locale: make init-locale LANG=xx
-	@echo "$(LANG)" | grep -Eq '^[a-z]{2,3}(_[A-Z]{2})?$$' || \
-	  { echo "usage: make init-locale LANG=xx (a language code such as fr or pt_BR)" >&2; exit 2; }
+# LOCALE names the new locale. LANG is the shell's own locale setting, so it is taken
+# only when given on make's command line, where it cannot be the environment's.
+ifeq ($(origin LANG),command line)
+LOCALE ?= $(LANG)
+endif
+INIT_LOCALE_HINT = $(if $(LOCALE),; '$(LOCALE)' is not one,$(if $(filter environment,$(origin LANG)),; \
+  LANG=$(LANG) is the shell's own locale (from the environment) and is not read))
+init-locale: extract ## start a new locale: make init-locale LOCALE=xx
+	@echo "$(LOCALE)" | grep -Eqx '[a-z]{2,3}(_[A-Z]{2})?' || \
+	  { echo "usage: make init-locale LOCALE=xx (a language code such as fr or pt_BR)$(INIT_LOCALE_HINT)" >&2; exit 2; }
 	@for d in $(DOMAINS); do \
-	  $(PYBABEL) init -i locales/$$d.pot -d locales -D $$d -l $(LANG) --width=79 || exit 2; \
+	  $(PYBABEL) init -i locales/$$d.pot -d locales -D $$d -l $(LOCALE) --width=79 || exit 2; \
 	done
 
 preview: briefs ## render every page of every edition to PNG, with a contact sheet
 	$(BIN)/python -m briefing.preview $(EDITIONS) --out preview
+
+endif  # the goals run one after another

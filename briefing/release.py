@@ -5,7 +5,10 @@ file it describes, so a build into another directory never disturbs this one. Ru
 ``make release`` after a strict check and a build (``python -m briefing.release
 FACTS... --out dist``), the manifest says what a pipeline or an archivist needs of
 each edition: file, pages, bytes, checksum, translation coverage, claims and
-sources, and the versions of everything that shaped its bytes.
+sources, and the versions of everything that shaped its bytes. A directory among
+the FACTS stands for its ``*.yaml``. A PDF in the output directory that is no edition
+of the facts files (its brief was removed or renamed) is removed, so that it is never
+shipped with the release.
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ from pathlib import Path
 
 from . import __version__
 from .diagnostics import Collector, InputError, Location, emit
-from .editions import editions
 from .files import write_atomically
 from .i18n.catalogs import DOMAINS, load_catalog, percent_translated
+from .makerules import facts_files, load_editions
 from .project import SOURCE_LOCALE, Project, shown_path
 
 RENDERING = ("weasyprint", "pydyf", "fonttools", "jinja2", "babel", "matplotlib",
@@ -52,9 +55,12 @@ def coverage(project: Project, locale: str) -> dict:
 def manifest(paths: list[Path], project: Project) -> dict:
     problems = Collector()
     entries = []
-    for edition in editions(paths, project, (), problems):
-        pdf = project.out / f"{edition.stem}.pdf"
-        recorded = project.record_path(edition.stem)
+    paths = facts_files(paths, problems)
+    problems.raise_if_errors()
+    for edition in load_editions(paths, project, problems):
+        locale, stem = edition["locale"], edition["stem"]
+        pdf = project.out / f"{stem}.pdf"
+        recorded = project.record_path(stem)
         data = pdf.read_bytes() if pdf.exists() else b""
         digest = hashlib.sha256(data).hexdigest()
         record = json.loads(recorded.read_text()) if recorded.exists() else {}
@@ -63,9 +69,9 @@ def manifest(paths: list[Path], project: Project) -> dict:
                                                "project; run 'make briefs'")
             continue
         entries.append({
-            "brief": edition.brief.brief.id, "locale": edition.locale, "file": pdf.name,
+            "brief": record["brief"], "locale": locale, "file": pdf.name,
             "pages": record["pages"], "bytes": len(data), "sha256": digest,
-            "translation_coverage": coverage(project, edition.locale),
+            "translation_coverage": coverage(project, locale),
             "claims": record["claims"], "sources": record["sources"],
         })
     problems.raise_if_errors()
@@ -74,6 +80,15 @@ def manifest(paths: list[Path], project: Project) -> dict:
         "rendering": {name: metadata.version(name) for name in RENDERING},
         "editions": entries,
     }
+
+
+def remove_stale(project: Project, released: set[str]) -> None:
+    """Remove the PDFs (and their records) of editions that are not in the release."""
+    for pdf in sorted(project.out.glob("*.pdf")):
+        if pdf.name not in released:
+            pdf.unlink()
+            project.record_path(pdf.stem).unlink(missing_ok=True)
+            print(f"removed {pdf}: not an edition of any facts file", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         emit(exc.diagnostics)
         return 2
+    remove_stale(project, {e["file"] for e in record["editions"]})
     sums = "".join(f"{e['sha256']}  {e['file']}\n" for e in record["editions"])
     write_atomically(args.out / "SHA256SUMS", sums.encode())
     write_atomically(args.out / "manifest.json",

@@ -99,9 +99,11 @@ def copy_project(dest: Path, with_make: bool = False) -> Path:
     return dest
 
 
-def make_in(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run make in a project copy with the test environment's virtualenv."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+def make_in(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run make in a project copy with the test environment's virtualenv; ``env``
+    adds variables to the environment, or removes those it maps to None."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    env = {name: value for name, value in env.items() if value is not None}
     return subprocess.run(["make", "--no-print-directory", f"VENV={sys.prefix}",
                            # never reinstall the shared environment from a copy
                            "NO_INSTALL=1", *args],

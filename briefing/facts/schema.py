@@ -9,16 +9,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from .check import CHART_METRICS
 from .model import Brief
 from .types import Record
+
+
+DESCRIPTION = (
+    "A brief's facts: its sources, parties, events, every figure as a claim with its "
+    "provenance, quotations, and prose that refers to them as {claim-id}, {q:quote-id} "
+    "and {date:YYYY-MM-DD} ({date:YYYY-MM-DD?} for a date the brief infers). Relations: "
+    "'revises' is the same claimant replacing its own earlier figure; claims sharing a "
+    "'quantity' are alternative figures from different claimants, printed side by side. "
+    "A date the brief infers rather than a source states is written {date: ..., "
+    "inferred: how}. A name with digits goes between backticks: `Nam Theun 2`.")
 
 
 def json_schema() -> dict:
     definitions: dict[str, Any] = {}
     root = Record(Brief).object_schema(definitions)
+    kind = definitions["Chart"]["properties"]["kind"]
+    kind["enum"] = sorted(CHART_METRICS)
+    kind["description"] = "Chart kind, and the metrics each plots: " + "; ".join(
+        f"{name}: {', '.join(sorted(metrics))}" for name, metrics in sorted(CHART_METRICS.items()))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "briefing facts file",
+        "description": DESCRIPTION,
         **root,
         "$defs": dict(sorted(definitions.items())),
     }

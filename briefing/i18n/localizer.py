@@ -136,8 +136,8 @@ class Localizer:
         return format_decimal(value, locale=self.babel, decimal_quantization=False)
 
     def compact(self, value) -> str:
-        """"65 million", "65 triệu"; numbers below a thousand as they are."""
-        if abs(value) < 1000:
+        """"65 million", "65 triệu"; numbers below a million as they are."""
+        if abs(value) < 1_000_000:
             return self.number(value)
         return format_compact_decimal(value, format_type="long", fraction_digits=1,
                                       locale=self.babel).replace(" ", NBSP)

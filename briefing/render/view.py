@@ -21,6 +21,7 @@ from ..facts.walk import nodes
 from ..facts.relations import Relations
 from ..i18n.localizer import INFERRED_MARK, Localizer
 from ..i18n.translate import Translation
+from ..typeset import protect_names, thin_note_calls
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,9 @@ class EditionView:
         self.meta = self.brief.brief
         self.lang = loc.locale
         self.notes = {source.id: number for number, source in enumerate(self.brief.sources, 1)}
+        # The names the print keeps whole: parties, publishers, the brief's keywords.
+        self.names = [self.text(p.name) for p in self.brief.parties] + \
+            [s.publisher for s in self.brief.sources if s.publisher] + list(self.meta.keywords)
 
     @property
     def stem(self) -> str:
@@ -111,32 +115,52 @@ class EditionView:
         return Markup('<sup class="cite">[{}]</sup>').format(links)
 
     def prose(self, text: str, sources: Iterable[str] = ()) -> Markup:
-        """A prose text as HTML: text escaped, claims and dates filled in with note
-        calls, and the sources of the whole text called after its last word."""
-        out = []
-        pieces = prose_parser.parse(text)
-        for piece in pieces:
+        """A prose text as HTML: text escaped with the names it knows kept whole,
+        claims, quotations and dates filled in, one note call per source per
+        sentence, and the sources of the whole text called after its last word."""
+        flat, kinds = [], []  # what prints, in order: text, figures, quotes, note calls
+        for piece in prose_parser.parse(text):
             if isinstance(piece, str):
-                out.append(escape(piece))
+                flat.append(piece), kinds.append("text")
             elif piece.kind == "claim":
                 claim = self.brief.claim_by_id[piece.key]
-                out.append(Markup('<span class="figure" data-claim="{}">{}{}</span>').format(
-                    claim.id, self.figure_text(claim), self.cite(claim.sources)))
+                flat += [self.figure_text(claim), claim.sources]
+                kinds += [("figure", claim.id), "call"]
             elif piece.kind == "quote":
                 quote = self.brief.quote_by_id[piece.key]
-                out.append(Markup('<span class="quote">{}</span>{}').format(
-                    self.loc.quoted(quote.text), self.cite(quote.sources)))
+                flat += [self.loc.quoted(quote.text), quote.sources]
+                kinds += ["quote", "call"]
             else:
-                out.append(escape(self.date_placeholder(piece.key)))
-        sources = tuple(sources)
-        if sources and pieces and isinstance(pieces[-1], str):
-            # Keep the note call on the line of the word it follows.
-            head, space, last = str(out.pop()).rpartition(" ")
-            out.append(Markup('{}{}<span class="nobreak">{}{}</span>').format(
-                Markup(head), space, Markup(last), self.cite(sources)))
-        elif sources:
-            out.append(self.cite(sources))
+                flat.append(self.date_placeholder(piece.key)), kinds.append("date")
+        if tuple(sources):
+            flat.append(tuple(sources)), kinds.append("call")
+        flat = thin_note_calls(flat)
+        out = []
+        for index, (piece, kind) in enumerate(zip(flat, kinds)):
+            last_call = index + 2 == len(flat) and kinds[-1] == "call" and flat[-1]
+            if kind == "text" and last_call:
+                # Keep the closing note call on the line of the word it follows.
+                head, space, last = piece.rpartition(" ")
+                out.append(Markup('{}{}<span class="nobreak">{}{}</span>').format(
+                    protect_names(head, self.names), space,
+                    protect_names(last, self.names), self.cite(flat[-1])))
+                break
+            if kind == "text":
+                out.append(protect_names(piece, self.names))
+            elif kind == "call":
+                out.append(self.cite(piece))
+            elif kind == "quote":
+                out.append(Markup('<span class="quote">{}</span>').format(piece))
+            elif kind == "date":
+                out.append(escape(piece))
+            else:
+                out.append(Markup('<span class="figure" data-claim="{}">{}</span>').format(
+                    kind[1], piece))
         return Markup("").join(out)
+
+    def mark(self, text: str) -> Markup:
+        """Plain text for the page, with the names the brief knows kept whole."""
+        return protect_names(text, self.names)
 
     def text(self, text: Optional[str]) -> str:
         """A text field as plain text, placeholders filled in (titles, labels,

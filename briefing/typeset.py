@@ -1,0 +1,90 @@
+"""Typesetting decisions made in the text: names kept whole, note calls thinned.
+
+The print stylesheet never hyphenates a ``<span class="name">`` and never breaks a
+``<span class="nobreak">``; ``protect_names`` puts those spans around the names a
+brief knows. ``thin_note_calls`` leaves one note call per source in a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Sequence
+
+from markupsafe import Markup, escape
+
+
+def protect_names(text: str, names: Iterable[str]) -> Markup:
+    """``text`` escaped for HTML, with every whole-word occurrence of one of ``names``
+    wrapped in ``<span class="name">``; a hyphenated word inside a name is also wrapped
+    in ``<span class="nobreak">``, so that "Nagorno-Karabakh" never breaks at its
+    hyphen. The longest name wins where names overlap ("Nagorno-Karabakh" over
+    "Karabakh"); text and names are compared in NFC, and the text is returned in NFC.
+    """
+    if isinstance(text, Markup):
+        raise TypeError("protect_names takes plain text, not HTML")
+    text = unicodedata.normalize("NFC", text)
+    wanted = sorted({unicodedata.normalize("NFC", n).strip() for n in names} - {""},
+                    key=lambda n: (-len(n), n))
+    if not wanted:
+        return escape(text)
+    pattern = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, wanted)))
+    out = []
+    position = 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[position:match.start()]))
+        out.append(Markup('<span class="name">{}</span>').format(_unbroken(match.group(0))))
+        position = match.end()
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
+def _unbroken(name: str) -> Markup:
+    """A name with each of its hyphenated words kept on one line."""
+    return Markup("").join(
+        Markup('<span class="nobreak">{}</span>').format(part) if "-" in part
+        else escape(part)
+        for part in re.split(r"(\s+)", name) if part)
+
+
+# A sentence ends at . ! ? or … (closing quotes, brackets and note calls, shown here as
+# NUL, may follow) before a space.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\x00*\s")
+
+
+def thin_note_calls(pieces: Sequence[str | Sequence[str]]) -> list[str | tuple[str, ...]]:
+    """One note call per source per sentence.
+
+    ``pieces`` is a paragraph as it prints, in order: a string is printed text (a
+    formatted figure included), any other sequence the source ids of a note call at
+    that point. The result has the same pieces in the same places, with each call's
+    sources thinned: in a sentence whose calls all cite the same sources, only the
+    last call is kept; otherwise a source is kept at its first call in the sentence
+    only. A call emptied so is an empty tuple (it prints nothing). A call right after
+    a sentence's full stop belongs to that sentence.
+    """
+    out: list[str | tuple[str, ...]] = [
+        piece if isinstance(piece, str) else tuple(piece) for piece in pieces]
+    text, at = [], {}
+    for index, piece in enumerate(out):
+        at[index] = sum(map(len, text))
+        text.append(piece if isinstance(piece, str) else "\x00")
+    ends = [m.end() for m in _SENTENCE_END.finditer("".join(text))]
+    sentences: dict[int, list[int]] = {}
+    for index, piece in enumerate(out):
+        if not isinstance(piece, str):
+            sentences.setdefault(sum(end <= at[index] for end in ends), []).append(index)
+    for calls in sentences.values():
+        _thin(out, calls)
+    return out
+
+
+def _thin(out: list, calls: list[int]) -> None:
+    if len({frozenset(out[i]) for i in calls}) == 1:
+        for i in calls[:-1]:
+            out[i] = ()
+        return
+    seen: set[str] = set()
+    for i in calls:
+        out[i] = tuple(s for s in out[i] if s not in seen)
+        seen.update(out[i])

@@ -1,0 +1,166 @@
+"""The layout checker (tests/layout.py): first shown to fire on small PDFs made for each
+rule, then run on the flagship and the minimal brief, in each locale, on A4 and Letter."""
+
+from __future__ import annotations
+
+import pytest
+
+import layout
+from conftest import FIXTURES, FLAGSHIP, run_process
+
+# -- each rule fires ----------------------------------------------------------------
+PAGE = "@page { size: 100mm 60mm; margin: 5mm; } body { margin: 0; font: 10pt/1.4 serif; }"
+SMALL_MARGINS = (5, 5, 5, 5)
+
+
+def pdf_of(tmp_path, body: str, style: str = "") -> str:
+    from weasyprint import HTML
+
+    path = tmp_path / "crafted.pdf"
+    html = f'<html lang="en"><style>{PAGE}{style}</style><body>{body}</body></html>'
+    HTML(string=html).write_pdf(path)
+    return str(path)
+
+
+def findings(pdf: str, **options) -> list[tuple[str, int, str]]:
+    options.setdefault("margins_mm", SMALL_MARGINS)
+    return [(f.rule, f.page, f.text) for f in layout.check(pdf, **options)]
+
+
+def test_overlapping_words_are_found_with_their_position(tmp_path):
+    pdf = pdf_of(tmp_path, '<div style="position: absolute; left: 10mm; top: 10mm">'
+                           "about 1,000,000</div>"
+                           '<div style="position: absolute; left: 36mm; top: 10.5mm">'
+                           "the source itself</div>")
+    found = layout.check(pdf, margins_mm=SMALL_MARGINS)
+    assert [(f.rule, f.page, f.text) for f in found] == [
+        ("overlap", 1, "'1,000,000' overlaps 'the'")]
+    # where the two meet: 5 mm of page margin + 36 mm across, 5 + 10 mm down
+    assert 38 < found[0].x_mm < 46 and 15 < found[0].y_mm < 18
+    assert str(found[0]).startswith("p.1 at ")
+
+
+def test_words_side_by_side_and_a_note_call_do_not_overlap(tmp_path):
+    pdf = pdf_of(tmp_path, '<p>more than 1,000,000<sup style="font-size: 7pt">[1]</sup> '
+                           "the source itself</p>")
+    assert findings(pdf) == []
+
+
+def test_a_name_split_at_a_line_end_hyphen(tmp_path):
+    # Soft hyphens and a narrow column force the breaks: Azer-|baijan, Arme-|nian.
+    pdf = pdf_of(tmp_path, '<p style="width: 14mm; hyphens: manual">Azer&shy;baijan '
+                           "and Arme&shy;nian and inter&shy;national</p>")
+    assert findings(pdf, names=["Azerbaijan", "Armenia"]) == [
+        ("split-name", 1, "'Azerbaijan' split: 'Azer‐' / 'baijan'"),
+        ("split-name", 1, "'Armenia' split: 'Arme‐' / 'nian'"),
+    ]
+
+
+def test_a_hyphenated_name_split_at_its_own_hyphen(tmp_path):
+    pdf = pdf_of(tmp_path, '<p style="width: 22mm">the Nagorno-Karabakh region</p>')
+    assert findings(pdf, names=["Nagorno-Karabakh"]) == [
+        ("split-name", 1, "'Nagorno-Karabakh' split: 'Nagorno-' / 'Karabakh'")]
+
+
+def test_three_hyphenated_lines_in_a_row_but_not_two(tmp_path):
+    three = "aaaa&shy;bbbb&shy;cccc&shy;dddd"   # four lines, the first three hyphenated
+    two = "eeee&shy;ffff&shy;gggg"               # three lines, two hyphenated
+    pdf = pdf_of(tmp_path, f'<p style="width: 9mm">{three}</p><p style="width: 9mm">{two}</p>')
+    assert findings(pdf) == [
+        ("hyphen-ladder", 1, "three hyphenated lines in a row, the third ending 'cccc‐'")]
+
+
+def test_a_word_broken_across_pages(tmp_path):
+    # Three lines fill the 50 mm page body; the third ends in a hyphen and the word
+    # goes on at the top of the next page.
+    pdf = pdf_of(tmp_path, '<p style="width: 9mm; orphans: 1; widows: 1">aaaa<br>bbbb<br>'
+                           "cccc&shy;dddd</p>",
+                 style="@page { size: 100mm 31mm; } p { margin: 0; line-height: 6.5mm; }")
+    assert findings(pdf) == [("page-split-word", 1, "'cccc‐' continues on the next page")]
+
+
+def test_a_short_page_is_found_unless_a_chapter_starts_or_it_is_the_last(tmp_path):
+    # A 10 mm block on a 50 mm page body: 80% of the page is left empty.
+    pdf = pdf_of(tmp_path, '<div style="height: 10mm; background: grey"></div>'
+                           '<h2 style="break-before: page">Sources</h2><p>A line.</p>')
+    assert findings(pdf) == [
+        ("empty-page", 1, "80% of the page empty; the next page opens with 'Sources'")]
+    assert findings(pdf, chapter_starts=["Sources"]) == []
+
+
+def test_a_source_called_twice_in_one_sentence(tmp_path):
+    call = '<sup style="font-size: 7pt">[{}]</sup>'
+    pdf = pdf_of(tmp_path, f"<p>It killed 30{call.format(1)} and displaced 50{call.format('1,2')}"
+                           f" people.</p><p>First 40{call.format(3)}. Then 70{call.format(3)}."
+                           "</p><p>A list [4] of [4] on the baseline.</p>")
+    assert findings(pdf) == [
+        ("repeated-call", 1, "source [1] called again in one sentence: "
+                             "'…It killed 30[1] and displaced 50[1,2]'")]
+
+
+def test_a_hyphen_put_in_by_a_line_break_is_found(tmp_path):
+    pdf = pdf_of(tmp_path, '<p style="width: 14mm">inter&shy;national and inter-war</p>')
+    assert [(f.rule, f.page, f.text) for f in layout.break_hyphens(pdf)] == [
+        ("break-hyphen", 1, "'inter‐' copies with its break hyphen")]
+
+
+# -- the briefs ---------------------------------------------------------------------
+# The names the flagship prints, in both languages, with the forms derived from them
+# (a break in "Arme-nian" is a break in "Armenia").
+FLAGSHIP_NAMES = [
+    "Armenia", "Azerbaijan", "Nagorno-Karabakh", "Karabakh", "Artsakh", "Stepanakert",
+    "Lachin", "Talish", "Caucasus", "Russia", "Moscow", "Kremlin", "Turkey", "Turkish",
+    "Washington", "France", "Germany", "European Union", "Syria", "Libya", "Pakistan",
+    "Israeli", "Soviet", "Auckland", "New Zealand", "Minsk", "Pashinyan", "Harutyunyan",
+    "Aliyev", "Erdogan", "Blinken", "Macron", "Putin", "Zeynalov", "Tankian",
+    "Newshub", "Al Jazeera", "Reuters",
+    "Nga", "Thổ Nhĩ Kỳ", "Mỹ", "Pháp", "Liên minh châu Âu",
+]
+MINIMAL_NAMES = ["Armenia", "Azerbaijan", "Example Press"]
+# One-sided, no part of a brief forces a new page (templates/print.css): there are no
+# chapter starts to excuse a short page.
+CHAPTER_STARTS: list[str] = []
+TYPESETTING = {"overlap", "split-name", "hyphen-ladder", "page-split-word", "empty-page"}
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory, flagship_dist):
+    """Built PDFs by (brief, locale, paper), each built once for the session."""
+    built = {("nagorno-karabakh", locale, "a4"): flagship_dist / f"nagorno-karabakh.{locale}.pdf"
+             for locale in ("en", "vi")}
+
+    def get(brief: str, locale: str, paper: str):
+        if (brief, locale, paper) not in built:
+            facts = FLAGSHIP if brief == "nagorno-karabakh" else FIXTURES / f"{brief}.yaml"
+            out = tmp_path_factory.mktemp(f"{brief}-{paper}")
+            result = run_process("build", facts, "--paper", paper, "--out", out)
+            assert result.code == 0, result.err
+            for pdf in out.glob("*.pdf"):
+                built[(brief, pdf.stem.rsplit(".", 1)[1], paper)] = pdf
+        return built[(brief, locale, paper)]
+
+    return get
+
+
+EDITIONS = [("nagorno-karabakh", locale, paper) for locale in ("en", "vi")
+            for paper in ("a4", "letter")] + [("minimal", "en", paper) for paper in ("a4", "letter")]
+
+
+@pytest.mark.parametrize("brief,locale,paper", EDITIONS)
+def test_typesetting(editions, brief, locale, paper):
+    names = FLAGSHIP_NAMES if brief == "nagorno-karabakh" else MINIMAL_NAMES
+    found = [f for f in layout.check(editions(brief, locale, paper), names, CHAPTER_STARTS)
+             if f.rule in TYPESETTING]
+    assert not found, "\n" + layout.report(found)
+
+
+@pytest.mark.parametrize("brief,locale,paper", EDITIONS)
+def test_one_note_call_per_source_per_sentence(editions, brief, locale, paper):
+    found = [f for f in layout.check(editions(brief, locale, paper)) if f.rule == "repeated-call"]
+    assert not found, "\n" + layout.report(found)
+
+
+@pytest.mark.parametrize("brief,locale,paper", EDITIONS)
+def test_copy_and_search_find_whole_words(editions, brief, locale, paper):
+    found = layout.break_hyphens(editions(brief, locale, paper))
+    assert not found, "\n" + layout.report(found)

@@ -1,0 +1,86 @@
+"""protect_names: the spans that keep the names a brief knows whole on the page."""
+
+import pytest
+from markupsafe import Markup
+
+from briefing.typeset import protect_names
+
+
+def test_wraps_every_whole_word_occurrence():
+    assert protect_names("Armenia and Azerbaijan; Azerbaijan’s army",
+                         ["Armenia", "Azerbaijan"]) == (
+        '<span class="name">Armenia</span> and <span class="name">Azerbaijan</span>; '
+        '<span class="name">Azerbaijan</span>’s army')
+
+
+def test_not_inside_a_longer_word():
+    # "Armenian" is another word: it is protected only if it is itself a name.
+    assert protect_names("Armenian troops", ["Armenia"]) == "Armenian troops"
+    assert protect_names("Armenian troops", ["Armenia", "Armenian"]) == (
+        '<span class="name">Armenian</span> troops')
+
+
+def test_longest_name_first_and_hyphens_kept_unbroken():
+    assert protect_names("Nagorno-Karabakh, or Karabakh", ["Karabakh", "Nagorno-Karabakh"]) == (
+        '<span class="name"><span class="nobreak">Nagorno-Karabakh</span></span>, '
+        'or <span class="name">Karabakh</span>')
+
+
+def test_a_name_of_several_words():
+    assert protect_names("the Lachin corridor and the Azerbaijan–New Zealand society",
+                         ["Lachin corridor", "New Zealand", "Azerbaijan"]) == (
+        'the <span class="name">Lachin corridor</span> and the '
+        '<span class="name">Azerbaijan</span>–<span class="name">New Zealand</span> society')
+
+
+def test_text_is_escaped_and_names_are_text_too():
+    result = protect_names('<b>AT&T</b> & "Q&A"', ["AT&T"])
+    assert isinstance(result, Markup)
+    assert result == ('&lt;b&gt;<span class="name">AT&amp;T</span>&lt;/b&gt; &amp; '
+                      '&#34;Q&amp;A&#34;')
+
+
+def test_nfc_on_both_sides():
+    decomposed = "Tho\u0302\u0309 Nhi\u0303 Ky\u0300"   # "Thổ Nhĩ Kỳ" typed in NFD
+    assert protect_names(f"{decomposed} ủng hộ", ["Thổ Nhĩ Kỳ"]) == (
+        '<span class="name">Thổ Nhĩ Kỳ</span> ủng hộ')
+    assert protect_names("Thổ Nhĩ Kỳ ủng hộ", [decomposed]) == (
+        '<span class="name">Thổ Nhĩ Kỳ</span> ủng hộ')
+
+
+def test_no_names_only_escapes():
+    assert protect_names("a < b", []) == "a &lt; b"
+    assert protect_names("a < b", ["", "  "]) == "a &lt; b"
+
+
+def test_refuses_html():
+    with pytest.raises(TypeError):
+        protect_names(Markup("<i>Armenia</i>"), ["Armenia"])
+
+
+# -- thin_note_calls ------------------------------------------------------------------
+from briefing.typeset import thin_note_calls  # noqa: E402
+
+
+def test_a_sentence_whose_calls_all_cite_one_source_keeps_the_last():
+    assert thin_note_calls(["It killed ", "about 30,000", ["a"], " and displaced ",
+                            "1,000,000", ["a"], "."]) == [
+        "It killed ", "about 30,000", (), " and displaced ", "1,000,000", ("a",), "."]
+
+
+def test_otherwise_each_source_is_called_once_at_its_first_call():
+    assert thin_note_calls(["Russia deployed ", "2,000", ["b", "c"],
+                            " peacekeepers to the corridor.", ["a", "b", "c"]]) == [
+        "Russia deployed ", "2,000", ("b", "c"), " peacekeepers to the corridor.", ("a",)]
+
+
+def test_sentences_are_thinned_separately():
+    assert thin_note_calls(["First ", "49", ["b"], ". Then ", "105", ["b"], " and ", "71",
+                            ["c"], ".", ["b", "c"]]) == [
+        "First ", "49", ("b",), ". Then ", "105", ("b",), " and ", "71", ("c",), ".", ()]
+
+
+def test_a_sentence_ends_after_closing_quotes_too():
+    assert thin_note_calls(["It called it a “crisis.”", ["a"], " Talks ", "began", ["a"],
+                            "."]) == [
+        "It called it a “crisis.”", ("a",), " Talks ", "began", ("a",), "."]
