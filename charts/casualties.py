@@ -1,28 +1,20 @@
-"""Casualties: people killed, one row per claim, grouped by phase of the conflict.
+"""Casualties: people killed or wounded, one row per claim, grouped by phase.
 
-First reports that a later claim revised are hollow, the revisions filled squares, so
-that both stay visible side by side; who makes each claim is in the row label.
+A first report that its own claimant later revised is hollow, the revision a filled
+square, so both stay visible; who gives each figure is on every row.
 """
 
 from __future__ import annotations
 
-from .style import BLUE, ORANGE, VERMILION, dotplot
+from .rows import draw_rows
+from .style import N_
 
-
-def N_(msgid: str) -> str:
-    return msgid
-
-
-METRICS = {"killed"}
-AXIS = N_("People killed (logarithmic scale)")
-SERIES = {
-    "reported": {"marker": "o", "filled": True, "color": BLUE,
-                 "legend": N_("Figure as reported")},
-    "first": {"marker": "o", "filled": False, "color": VERMILION,
-              "legend": N_("First report, later revised")},
-    "revised": {"marker": "s", "filled": True, "color": ORANGE, "edge": "#8a5a00",
-                "legend": N_("Revised figure")},
-}
+METRICS = {"killed", "wounded"}
+UNITS = {""}
+SERIES = ("reported", "first", "revised")
+AXIS = N_("People")
+ALT = N_("Dot chart of casualty figures: %(title)s. %(items)s.")
+RULES = "people counts (no unit); one row per claim"
 
 
 def series_of(status: str, measure: str | None, metric: str) -> str:
@@ -30,4 +22,4 @@ def series_of(status: str, measure: str | None, metric: str) -> str:
 
 
 def draw(data) -> str:
-    return dotplot(data, SERIES)
+    return draw_rows(data, stems=True)

@@ -1,33 +1,25 @@
-"""Displacement: people displaced by phase, with the region's population for scale.
+"""Displacement: people displaced by phase, with a population for scale.
 
 Counts of new displacements (flows) and of people displaced at one time (stocks) are
-different quantities and keep different markers; the population is a hollow circle.
+different quantities and keep different marks; a population is shown for scale only.
 """
 
 from __future__ import annotations
 
-from .style import BLUE, GREEN, VERMILION, dotplot
-
-
-def N_(msgid: str) -> str:
-    return msgid
-
+from .rows import draw_rows
+from .style import N_
 
 METRICS = {"displaced", "population"}
-AXIS = N_("People (logarithmic scale)")
-SERIES = {
-    "flow": {"marker": "D", "filled": True, "color": VERMILION,
-             "legend": N_("New displacements over the period (flow)")},
-    "stock": {"marker": "s", "filled": True, "color": BLUE,
-              "legend": N_("People displaced at one time (stock)")},
-    "population": {"marker": "o", "filled": False, "color": GREEN,
-                   "legend": N_("Population of the region, for scale")},
-}
+UNITS = {""}
+SERIES = ("flow", "stock", "context")
+AXIS = N_("People")
+ALT = N_("Dot chart of displacement figures: %(title)s. %(items)s.")
+RULES = "people counts (no unit); displaced claims say stock or flow"
 
 
 def series_of(status: str, measure: str | None, metric: str) -> str:
-    return "population" if metric == "population" else measure
+    return "context" if metric == "population" else measure
 
 
 def draw(data) -> str:
-    return dotplot(data, SERIES)
+    return draw_rows(data, stems=True)

@@ -14,12 +14,20 @@ from .model import BUILTIN_METRICS, Brief, Node, PartialDate
 from .relations import check_relations
 from .walk import nodes, references, translatable_fields
 
-# Which metrics each chart kind may plot; the chart modules say the same and a test
-# keeps the two in step (importing the chart modules here would import matplotlib).
+# Which metrics each chart kind may plot ("*": any); the chart modules in charts/ say
+# the same and a test keeps the two in step. CHART_UNITS: the units a kind accepts
+# ("" for people counts; None: any one unit per chart).
 CHART_METRICS = {
-    "casualties": {"killed"},
+    "comparison": {"*"},
+    "series": {"*"},
+    "alternatives": {"*"},
+    "share": {"share"},
+    "casualties": {"killed", "wounded"},
     "displacement": {"displaced", "population"},
 }
+CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
+               "displacement": {""}}
+CHART_MAX_CLAIMS = 40  # charts.MAX_POINTS: more rows than that read better as a table
 
 
 def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None:
@@ -155,13 +163,34 @@ def _check_chart(chart, brief: Brief, errors: Collector) -> None:
                                           f"'{chart.kind}'; expected one of: "
                                           f"{', '.join(sorted(CHART_METRICS))}")
         return
+    if len(chart.claims) > CHART_MAX_CLAIMS:
+        errors.error(chart.where("claims"), f"chart '{chart.id}' plots {len(chart.claims)} "
+                                            f"claims; a chart plots at most "
+                                            f"{CHART_MAX_CLAIMS} (a table reads better)")
+    units = CHART_UNITS.get(chart.kind)
+    first_unit = None
     for index, claim_id in enumerate(chart.claims):
         claim = brief.claim_by_id.get(claim_id)
-        if claim is not None and claim.metric not in metrics:
-            errors.error(chart.where(f"claims[{index}]"),
-                         f"chart '{chart.id}' ({chart.kind}) cannot plot claim "
-                         f"'{claim_id}' of metric '{claim.metric}'; expected "
-                         f"{' or '.join(sorted(metrics))}")
+        if claim is None:
+            continue
+        where = chart.where(f"claims[{index}]")
+        unit = claim.unit_or_default or ""  # a share is a percent even unwritten
+        if "*" not in metrics and claim.metric not in metrics:
+            errors.error(where, f"chart '{chart.id}' ({chart.kind}) cannot plot claim "
+                                f"'{claim_id}' of metric '{claim.metric}'; expected "
+                                f"{' or '.join(sorted(metrics))}")
+        elif units is not None and unit not in units:
+            errors.error(where, f"chart '{chart.id}' ({chart.kind}) cannot plot claim "
+                                f"'{claim_id}' in unit '{unit}'")
+        elif first_unit is None:
+            first_unit = (claim_id, unit)
+        elif unit != first_unit[1] and chart.kind != "share":
+            errors.error(where, f"chart '{chart.id}' mixes units: claim '{claim_id}' is in "
+                                f"'{unit or 'people'}', claim '{first_unit[0]}' in "
+                                f"'{first_unit[1] or 'people'}'; one chart, one unit")
+        if chart.kind == "series" and claim.reported is None:
+            errors.error(where, f"chart '{chart.id}' (series) needs a date for claim "
+                                f"'{claim_id}'; give it 'reported'")
 
 
 def _check_prose(node: Node, field: str, known: dict, inferred: set,

@@ -11,20 +11,30 @@ matplotlib is imported only when something must be drawn.
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
-import math
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
-from dataclasses import dataclass
+from babel.numbers import format_percent, get_currency_symbol
+from babel.units import get_unit_name
 
 import charts
 from charts import ChartData, Point
+from charts import scale as charts_scale
+from charts.style import MARKERS
 
+from ..facts.model import PartialDate
 from ..files import write_atomically
 from .view import EditionView
 
 CHARTS_DIR = Path(charts.__file__).resolve().parent
+EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
+
+
+def N_(msgid: str) -> str:
+    return msgid
 
 
 @dataclass(frozen=True)
@@ -41,66 +51,150 @@ class ChartView:
 
 
 def chart_data(edition: EditionView, chart) -> ChartData:
+    """The chart's claims as its kind draws them, every text already localized."""
     loc = edition.loc
     kind = charts.kind_module(chart.kind)
-    points = []
-    for claim_id in chart.claims:
-        claim = edition.brief.claim_by_id[claim_id]
-        figure = edition.figure(claim)
-        low = claim.value if claim.value is not None else claim.low
-        high = claim.upper
-        # Who gives the figure, briefly: the party when there is one.
-        who = edition.party_name(claim.claimed_by) or figure.claimed_by
-        points.append(Point(
-            label=_row_label(figure.label, who),
-            low=float(low), high=float(high), qualifier=claim.qualifier,
-            series=kind.series_of(figure.status, claim.measure, claim.metric),
-            text=figure.figure))
+    claims = [edition.brief.claim_by_id[claim_id] for claim_id in chart.claims]
+    points = tuple(_point(edition, kind, chart.kind, claim) for claim in claims)
+    if chart.kind == "alternatives":
+        points = _grouped(edition, claims, points)
     used = {p.series for p in points}
-    legend = tuple((key, _translate_legend(loc, style)) for key, style in kind.SERIES.items()
+    legend = tuple((key, loc.translate(MARKERS[key]["legend"])) for key in kind.SERIES
                    if key in used)
+    unit = _unit(claims)
+    scale = charts_scale.choose([v for p in points for v in (p.low, p.high)],
+                                getattr(kind, "FIXED_END", None))
     return ChartData(
-        kind=chart.kind, title=edition.text(chart.title), points=tuple(points),
-        legend=legend, axis_label=loc.translate(kind.AXIS),
-        ticks=_log_ticks([p.low for p in points], [p.high for p in points], loc.number),
-        lower_bound_label=loc.translate("Lower bound (“at least”, “more than”)"),
-        range_label=loc.translate("Range of estimates"), lang=edition.lang)
+        kind=chart.kind, title=edition.text(chart.title), points=points, legend=legend,
+        axis_label=_axis_label(edition, kind, claims, unit, scale.kind),
+        ticks=tuple((v, _tick_label(loc, v, unit)) for v in scale.ticks),
+        scale=scale.kind,
+        lower_bound_label=loc.translate("Lower bound: the figure is at least this"),
+        upper_bound_label=loc.translate("Upper bound: the figure is at most this"),
+        range_label=loc.translate("Range of estimates"), lang=edition.lang,
+        x_ticks=_date_ticks(loc, points) if chart.kind == "series" else (),
+        period_label=loc.translate("Figure dated to a month or a year, drawn across it")
+        if chart.kind == "series" else "")
 
 
-def _translate_legend(loc, style: dict) -> str:
-    msgid = style["legend"]  # marked for extraction in the chart kind's module
-    return loc.translate(msgid)
+def _point(edition: EditionView, kind, kind_name: str, claim) -> Point:
+    figure = edition.figure(claim)
+    low = claim.value if claim.value is not None else claim.low
+    start = end = None
+    if kind_name == "series" and claim.reported is not None:
+        start, end = _days(claim.reported.first_day()), _days(claim.reported.last_day())
+    return Point(
+        label=figure.label, low=float(low), high=float(claim.upper),
+        qualifier=claim.qualifier, bound=charts.bound_of(claim.qualifier),
+        series=kind.series_of(figure.status, claim.measure, claim.metric),
+        text=figure.figure, who=figure.claimed_by or _publishers(edition, claim),
+        when=figure.reported, start=start, end=end)
 
 
-def _row_label(label: str, claimed_by: str, width: int = 44) -> str:
-    text = f"{label} — {claimed_by}" if claimed_by else label
-    return text if len(text) <= width else _wrap(text, width)
+def _publishers(edition: EditionView, claim) -> str:
+    """Who gives a figure when the claim names no claimant: its sources' publishers."""
+    names = []
+    for source in (edition.brief.source_by_id[s] for s in claim.sources):
+        name = source.publisher or edition.text(source.kind)
+        if name and name not in names:
+            names.append(name)
+    return ", ".join(names)
 
 
-def _wrap(text: str, width: int) -> str:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines)
+def _grouped(edition: EditionView, claims, points) -> tuple:
+    """Alternatives of one quantity together, in the order their first claim comes,
+    under a heading: whose figure it is and in which event, or, where that does not
+    tell two quantities apart, the label of the quantity's first claim."""
+    keys = [c.quantity or (c.metric, c.event, c.party) for c in claims]
+    headings = {}
+    for key, claim in zip(keys, claims):
+        party = edition.party_name(claim.party)
+        event = next((edition.text(e.name) for e in edition.brief.events
+                      if e.id == claim.event), "")
+        headings.setdefault(key, " — ".join(p for p in (party, event) if p)
+                            or edition.text(claim.label))
+    if len(set(headings.values())) < len(headings):
+        labels = {}
+        for key, claim in zip(keys, claims):
+            labels.setdefault(key, edition.text(claim.label))
+        headings = labels
+    order = list(dict.fromkeys(keys))
+    ranked = sorted(zip(keys, points), key=lambda pair: order.index(pair[0]))
+    return tuple(replace(point, group=headings[key]) for key, point in ranked)
 
 
-def _log_ticks(lows, highs, number) -> tuple:
-    """Decades spanning the figures, with room on the right for the direct labels.
-    A zero has no place on a log axis: it sits on the axis's left edge, labelled."""
-    positive = [v for v in (*lows, *highs) if v > 0] or [1]
-    first = math.floor(math.log10(max(min(positive), 1)) - 0.3)  # keep off the edge
-    last = math.ceil(math.log10(max(positive)) + 0.7)
-    return tuple((10.0 ** e, number(10 ** e)) for e in range(first, last + 1))
+def _unit(claims) -> str:
+    """The one unit of a chart's claims ("" for people counts; the validator has
+    refused charts that mix units)."""
+    units = {c.unit_or_default or "" for c in claims}
+    return units.pop() if len(units) == 1 else ""
+
+
+METRIC_AXES = {
+    "killed": N_("People killed"), "wounded": N_("People wounded"),
+    "displaced": N_("People"), "population": N_("People"), "troops": N_("Troops"),
+    "share": N_("Percent of the whole"), "duration_days": N_("Days"),
+    "materiel": N_("Items"), "cases": N_("Cases"), "deaths": N_("Deaths"),
+    "people_in_need": N_("People in need"), "funding": N_("Funding"),
+    "capacity": N_("Capacity"), "length": N_("Length"), "area": N_("Area"),
+    "flow": N_("Flow"), "budget": N_("Budget"), "change": N_("Change"),
+}
+
+
+def _axis_label(edition: EditionView, kind, claims, unit: str, scale: str) -> str:
+    """What the axis counts, in which unit, and on which scale when not linear."""
+    loc = edition.loc
+    metrics = {c.metric for c in claims}
+    if len(metrics) == 1 and next(iter(metrics)) in METRIC_AXES:
+        quantity = loc.translate(METRIC_AXES[next(iter(metrics))])
+    else:
+        quantity = loc.translate(kind.AXIS)
+    symbol = _unit_symbol(loc, unit)
+    if symbol and scale == "log":
+        return loc.translate("%(quantity)s (%(unit)s, logarithmic scale)") % {
+            "quantity": quantity, "unit": symbol}
+    if symbol:
+        return loc.translate("%(quantity)s (%(unit)s)") % {"quantity": quantity, "unit": symbol}
+    if scale == "log":
+        return loc.translate("%(quantity)s (logarithmic scale)") % {"quantity": quantity}
+    return quantity
+
+
+def _unit_symbol(loc, unit: str) -> str:
+    """A unit's short name in the edition's language: "MW", "km", "m³/s", "US$"."""
+    if not unit or unit in ("percent", "concentr-percent"):
+        return ""
+    if len(unit) == 3 and unit.isupper():  # a currency code
+        return get_currency_symbol(unit, locale=loc.babel)
+    return get_unit_name(unit, length="short", locale=loc.babel) or unit
+
+
+def _tick_label(loc, value: float, unit: str) -> str:
+    """A tick's number: whole numbers as the edition writes them, a percent sign on
+    shares, and millions and more in words ("1 million", "1 triệu")."""
+    if unit == "percent":
+        return format_percent(value / 100, "#,##0.#%", locale=loc.babel)
+    if value >= 1_000_000:
+        return loc.compact(value)
+    return loc.number(int(value) if value == int(value) else value)
+
+
+def _days(day: datetime.date) -> float:
+    return float((day - datetime.date(1970, 1, 1)).days)
+
+
+def _date_ticks(loc, points) -> tuple:
+    """One label a year (every year the series covers), in the middle of its year as a
+    year-long figure is drawn across it, labelled in the edition's way."""
+    first = min(datetime.date.fromordinal(int(p.start) + EPOCH_ORDINAL).year for p in points)
+    last = max(datetime.date.fromordinal(int(p.end) + EPOCH_ORDINAL).year for p in points)
+    return tuple((_days(datetime.date(year, 7, 2)), loc.date(PartialDate(year)))
+                 for year in range(first, last + 1))
 
 
 def _fingerprint(data: ChartData) -> str:
     digest = hashlib.sha256(repr(data).encode("utf-8"))
-    for name in ("__init__.py", "style.py", f"{data.kind}.py"):
+    for name in ("__init__.py", "style.py", "rows.py", "scale.py", f"{data.kind}.py"):
         digest.update((CHARTS_DIR / name).read_bytes())
     for package in ("matplotlib", "fontpkg-noto-sans"):
         digest.update(metadata.version(package).encode())
@@ -118,10 +212,17 @@ def draw(data: ChartData, cache: Path) -> str:
 
 
 def alt_text(edition: EditionView, data: ChartData) -> str:
+    """The kind's sentence, every figure with its label, who and when, and the key."""
     loc = edition.loc
-    items = "; ".join(f"{' '.join(p.label.split())}: {p.text}" for p in data.points)
-    return loc.translate("Dot chart on a logarithmic scale: %(title)s. %(items)s.") % {
+    items = "; ".join(
+        f"{p.label} ({', '.join(x for x in (p.who, p.when) if x)}): {p.text}"
+        if p.who or p.when else f"{p.label}: {p.text}" for p in data.points)
+    sentence = loc.translate(charts.kind_module(data.kind).ALT) % {
         "title": data.title, "items": items}
+    if not data.legend:
+        return sentence
+    return sentence + " " + loc.translate("Key: %(items)s.") % {
+        "items": "; ".join(label for _, label in data.legend)}
 
 
 def draw_charts(edition: EditionView, cache: Path) -> list[ChartView]:
