@@ -76,3 +76,16 @@ def test_alias_bomb_is_refused_quickly(cli, tmp_path):
 def test_minimal_brief_is_valid(cli):
     result = cli("check", FIXTURES / "minimal.yaml")
     assert (result.code, result.err) == (0, "")
+
+
+def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
+    brief = tmp_path / "brief.yaml"
+    brief.write_text((FIXTURES / "minimal.yaml").read_text("utf-8") +
+                     '  - {date: 1987, text: "Earlier.", sources: [report]}\n', "utf-8")
+    lines = brief.read_text("utf-8").count("\n")
+    message = (f"brief.yaml:{lines}:5: {{}}: timeline entry of 1987 comes after one of "
+               "1988-02; keep the timeline in date order\n")
+    relaxed = cli("check", brief, cwd=tmp_path)
+    assert (relaxed.code, relaxed.err) == (0, message.format("warning"))
+    strict = cli("check", "--strict", brief, cwd=tmp_path)
+    assert (strict.code, strict.err) == (2, message.format("error"))

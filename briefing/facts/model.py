@@ -295,7 +295,8 @@ class TimelineEntry(Node):
 @dataclass(frozen=True)
 class Chart(Node):
     id: str = spec("Chart id.", pattern=ID_PATTERN)
-    kind: str = spec("Chart kind (casualties, displacement).")
+    kind: str = spec("Chart kind: comparison, series, alternatives, share, casualties or "
+                     "displacement (the schema lists what each plots).")
     title: str = spec("Chart title.", prose=True)
     claims: tuple[str, ...] = spec("Claims the chart plots.", ref="claims")
     note: Optional[str] = spec("Note printed under the chart.", required=False, prose=True)

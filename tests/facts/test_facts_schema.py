@@ -25,7 +25,7 @@ def test_the_schema_names_the_chart_kinds_qualifiers_and_relations():
     assert "same claimant" in claim["revises"]["description"]
     kind = SCHEMA["$defs"]["Chart"]["properties"]["kind"]
     assert "casualties" in kind["enum"]
-    assert "casualties: killed" in kind["description"]
+    assert "casualties: killed, wounded (people)" in kind["description"]
 
 
 def test_good_briefs_validate_and_a_misspelt_field_does_not():
