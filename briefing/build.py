@@ -107,7 +107,8 @@ def prepare(paths: list[Path], options: Options, problems: Collector,
                 report(where, message)
         translation = translate(edition.brief, loc, problems)
         if translation is not None:
-            views.append(EditionView(translation, loc, relate(translation.brief)))
+            views.append(EditionView(translation, loc, relate(translation.brief),
+                                     published_on=_published_on()))
     return views
 
 
@@ -139,6 +140,16 @@ def _created() -> Optional[str]:
         return None
     moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _published_on():
+    """The day of publication: SOURCE_DATE_EPOCH's day in UTC, or None when unset."""
+    import datetime
+
+    epoch = source_date_epoch()
+    if epoch is None:
+        return None
+    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
 
 
 def lay_out(documents: list[str], options: Options) -> list:

@@ -117,6 +117,9 @@ FLAGSHIP_NAMES = [
     "Nga", "Thổ Nhĩ Kỳ", "Mỹ", "Pháp", "Liên minh châu Âu",
 ]
 MINIMAL_NAMES = ["Armenia", "Azerbaijan", "Example Press"]
+NAMES = {"minimal": MINIMAL_NAMES,
+         "flash": ["Armenia", "Azerbaijan", "Example Press Agency", "Defence Ministry"],
+         "frame": ["Example Institute", "Example Press", "Jane Doe", "Trần Văn An"]}
 # One-sided, no part of a brief forces a new page (templates/print.css): there are no
 # chapter starts to excuse a short page.
 CHAPTER_STARTS: list[str] = []
@@ -143,12 +146,14 @@ def editions(tmp_path_factory, flagship_dist):
 
 
 EDITIONS = [("nagorno-karabakh", locale, paper) for locale in ("en", "vi")
-            for paper in ("a4", "letter")] + [("minimal", "en", paper) for paper in ("a4", "letter")]
+            for paper in ("a4", "letter")] + [
+    (brief, "en", paper) for brief in ("minimal", "flash") for paper in ("a4", "letter")] + [
+    ("frame", locale, "a4") for locale in ("en", "vi")]
 
 
 @pytest.mark.parametrize("brief,locale,paper", EDITIONS)
 def test_typesetting(editions, brief, locale, paper):
-    names = FLAGSHIP_NAMES if brief == "nagorno-karabakh" else MINIMAL_NAMES
+    names = FLAGSHIP_NAMES if brief == "nagorno-karabakh" else NAMES[brief]
     found = [f for f in layout.check(editions(brief, locale, paper), names, CHAPTER_STARTS)
              if f.rule in TYPESETTING]
     assert not found, "\n" + layout.report(found)

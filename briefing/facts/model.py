@@ -38,6 +38,7 @@ LOWER_BOUNDS = ("at_least", "more_than")   # the true figure is this or above
 UPPER_BOUNDS = ("up_to", "at_most", "less_than")  # the true figure is this or below
 Measure = Literal["stock", "flow"]
 Display = Literal["full", "compact"]
+Layout = Literal["flash", "brief", "report"]
 Number = Union[int, Decimal]  # decimals keep the digits they were written with
 
 NO_LOCATION = Location("<none>", 0, 0)
@@ -149,9 +150,28 @@ class Meta(Node):
     locales: tuple[str, ...] = spec("Editions to build, e.g. [en, vi].", pattern=LOCALE_PATTERN)
     handling: str = spec("Handling line printed on every page.", prose=True)
     subtitle: Optional[str] = spec("One-line subtitle.", required=False, prose=True)
-    author: str = spec("Issuing unit, recorded as the PDF author.", required=False,
-                       default="Briefing Unit", prose=True)
+    institution: Optional[str] = spec("Issuing institution, printed above the title and in "
+                                      "the citation; omit rather than write a placeholder.",
+                                      required=False, prose=True)
+    authors: tuple[str, ...] = spec("Authors' names, as they sign (not translated); the "
+                                    "PDF author, else the institution.", required=False,
+                                    default=())
+    contact: Optional[str] = spec("Where readers write to: an address, e-mail or telephone "
+                                  "(printed as written).", required=False)
+    edition: Optional[int] = spec("Edition number: 1 for the first issue, 2 for the next.",
+                                  required=False)
+    report_number: Optional[str] = spec("The institution's number for the report "
+                                        "(printed as written, e.g. PB-2023-07).",
+                                        required=False)
+    copyright: Optional[str] = spec("Copyright line, e.g. '© 2023 Example Institute'.",
+                                    required=False, prose=True)
+    disclaimer: Optional[str] = spec("Disclaimer printed in the colophon.", required=False,
+                                     prose=True)
     keywords: tuple[str, ...] = spec("PDF keywords.", required=False, default=())
+    layout: Layout = spec("Kind of brief: flash (one page: key points, key figures with "
+                          "their sources, a compact source list; no contents, no figures "
+                          "table), brief (the default) or report (adds an executive "
+                          "summary heading).", required=False, default="brief")
     numbers: Display = spec("How figures print: full (1,200,000) or compact (1.2 million); "
                             "a claim's own 'display' wins.", required=False, default="full")
 

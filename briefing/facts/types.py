@@ -89,6 +89,24 @@ class Number(FieldType):
         return {"type": "number"}
 
 
+class Whole(FieldType):
+    """A positive whole number (an edition's number)."""
+
+    def convert(self, conv, node, what, meta):
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            try:
+                value = _SCALARS.construct_object(node)
+            except (yaml.YAMLError, ValueError):
+                value = None
+            if isinstance(value, int) and 1 <= value <= 10 ** 6:
+                return value
+        shown = node.value if isinstance(node, yaml.ScalarNode) else kind_of(node)
+        return conv.error(node, f"{what} must be a whole number from 1, not {shown}")
+
+    def schema(self, definitions, meta):
+        return {"type": "integer", "minimum": 1}
+
+
 class Choice(FieldType):
     def __init__(self, options: tuple):
         self.options = options
@@ -318,6 +336,8 @@ def field_type(hint: Any) -> FieldType:
         return Date()
     if hint is bool:
         return Flag()
+    if hint is int:
+        return Whole()
     if hint is str:
         return Text()
     if dataclasses.is_dataclass(hint) and issubclass(hint, Node):

@@ -9,6 +9,7 @@ nothing themselves.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,6 +26,7 @@ from ..i18n.localizer import INFERRED_MARK, Localizer, capitalize
 from ..i18n.translate import English, Translation
 from ..project import SOURCE_LOCALE
 from ..typeset import protect_names
+from .frame import Frame
 
 # The end of a sentence: at the end of a literal, or before more text in it.
 _END = r"[.!?…][\"'”’)\]]*"
@@ -95,8 +97,10 @@ class TimelineRow:
 class EditionView:
     """What the templates read: every string already in the edition's language."""
 
-    def __init__(self, translation: Translation, loc: Localizer, relations: Relations):
+    def __init__(self, translation: Translation, loc: Localizer, relations: Relations,
+                 published_on: Optional[datetime.date] = None):
         self.brief = translation.brief
+        self.published_on = published_on
         self.translation = translation
         self.loc = loc
         self.relations = relations
@@ -258,9 +262,14 @@ class EditionView:
     def subtitle(self) -> str:
         return self.text(self.meta.subtitle)
 
+    @cached_property
+    def frame(self) -> Frame:
+        """Institution, authors, edition, publication date, citation."""
+        return Frame(self.meta, self.loc, self.text, self.published_on)
+
     @property
-    def author(self) -> str:
-        return self.text(self.meta.author)
+    def citation(self) -> str:
+        return self.frame.citation(self.title)
 
     @property
     def handling(self) -> str:
@@ -303,13 +312,21 @@ class EditionView:
     @cached_property
     def parts(self) -> dict[str, Part]:
         """The closing parts the brief has, numbered after its sections."""
-        wanted = [("figures", self.loc.translate("The figures and who gives them"))]
+        wanted = []
+        # A flash update lists its figures on page one; its charts, if any, still print.
+        if self.layout != "flash" or self.brief.charts:
+            wanted.append(("figures", self.loc.translate("The figures and who gives them")))
         if self.brief.timeline:
             wanted.append(("timeline", self.loc.translate("Timeline")))
         wanted.append(("sources", self.loc.translate("Sources")))
         first = len(self.brief.sections) + 1
         return {anchor: Part(anchor, number, title)
                 for number, (anchor, title) in enumerate(wanted, first)}
+
+    @property
+    def layout(self) -> str:
+        """flash, brief or report: which parts the edition prints."""
+        return self.meta.layout
 
     @property
     def contents(self) -> list[Part]:
