@@ -323,6 +323,15 @@ class Chart(Node):
 
 
 @dataclass(frozen=True)
+class Abbreviation(Node):
+    short: str = spec("The abbreviation as printed (OSCE).",
+                      pattern=r"^[A-Za-z0-9][A-Za-z0-9&.-]*$")
+    long: Optional[str] = spec("What it stands for, spelled out at its first use in the "
+                               "prose; omit when the source gives no expansion.",
+                               required=False, prose=True)
+
+
+@dataclass(frozen=True)
 class Brief(Node):
     brief: Meta = spec("Metadata of the brief.")
     sources: tuple[Source, ...] = spec("Documents the facts come from.")
@@ -337,6 +346,9 @@ class Brief(Node):
     sections: tuple[Section, ...] = spec("Narrative sections.", required=False, default=())
     timeline: tuple[TimelineEntry, ...] = spec("Dated entries.", required=False, default=())
     charts: tuple[Chart, ...] = spec("Charts the brief wants.", required=False, default=())
+    abbreviations: tuple[Abbreviation, ...] = spec(
+        "Abbreviations: spelled out at their first use in the prose of each edition and "
+        "listed before the sources.", required=False, default=())
 
     # Lookups by id, derived once from the tuples above.
     @cached_property

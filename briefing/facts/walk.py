@@ -15,7 +15,8 @@ from .model import Brief, InferredDate, Node
 # The role of a node in the brief, which names its message context for translators.
 _ROLES = {"Meta": "brief", "Source": "source", "Party": "party", "Event": "event",
           "Claim": "claim", "Section": "section", "TimelineEntry": "timeline",
-          "Chart": "chart", "Quote": "quote", "InferredDate": "date"}
+          "Chart": "chart", "Quote": "quote", "InferredDate": "date",
+          "Abbreviation": "abbreviation"}
 
 
 def nodes(brief: Brief) -> Iterator[Node]:
@@ -38,7 +39,7 @@ def _structure(brief: Brief) -> Iterator[Node]:
     yield brief.brief
     yield from brief.key_points
     for collection in (brief.sources, brief.parties, brief.events, brief.claims,
-                       brief.quotes, brief.timeline, brief.charts):
+                       brief.quotes, brief.timeline, brief.charts, brief.abbreviations):
         yield from collection
     for section in brief.sections:
         yield section

@@ -37,3 +37,17 @@ def figures_table(view, number: int = 1) -> TableView:
         .replace(" ", "\u00a0"),
         sources=view.source_line(claim.id for claim in view.brief.claims),
         key=tuple(key))
+
+
+def source_line(view, claim_ids) -> str:
+    """'[1] Newshub, 2020; [3] not stated, September 2022' for some claims."""
+    ids = sorted({s for c in claim_ids for s in view.brief.claim_by_id[c].sources},
+                 key=view.notes.get)
+    parts = []
+    for source in (view.brief.source_by_id[i] for i in ids):
+        who = source.publisher or (view.text(source.kind) if source.kind
+                                   else view.loc.translate("not stated"))
+        when = view.loc.date(source.date, "short") if source.date else \
+            view.loc.translate("date not stated")
+        parts.append(f"[{view.notes[source.id]}] {who}, {when}")
+    return "; ".join(parts)

@@ -25,9 +25,10 @@ from ..i18n.localizer import INFERRED_MARK, Localizer, capitalize
 from ..i18n.translate import English, Translation
 from ..project import SOURCE_LOCALE
 from ..typeset import protect_names
+from . import abbreviations
 from .frame import Frame
 from .rows import Figure, Part, QuoteRow, SectionView, SourceRow, TimelineRow
-from .tables import TableView, figures_table
+from .tables import TableView, figures_table, source_line
 
 # The end of a sentence: at the end of a literal, or before more text in it.
 _END = r"[.!?…][\"'”’)\]]*"
@@ -68,6 +69,15 @@ class EditionView:
             Markup('<a href="#source-{0}">{0}</a>').format(n) for n in numbers)
         # Brackets, so that a note call after a figure never reads as an exponent.
         return Markup('<sup class="cite">[{}]</sup>').format(links)
+
+    @cached_property
+    def first_uses(self) -> dict:
+        return abbreviations.first_uses(self.brief, self.text)
+
+    def prose_at(self, key: tuple, text: str, sources: Iterable[str] = ()) -> Markup:
+        """A prose text of the body, with the abbreviations it uses first spelled out."""
+        return self.prose(abbreviations.spell_out(text, self.first_uses.get(key, ()),
+                                                  self.text), sources)
 
     def prose(self, text: str, sources: Iterable[str] = ()) -> Markup:
         """A prose text as HTML: text escaped with the names the brief knows kept
@@ -248,7 +258,9 @@ class EditionView:
     @cached_property
     def sections(self) -> list[SectionView]:
         return [SectionView(Part(f"section-{s.id}", number, self.text(s.title)),
-                            tuple(self.prose(p.text, p.sources) for p in s.paragraphs))
+                            tuple(self.prose_at(("section", number - 1, j), p.text,
+                                                p.sources)
+                                  for j, p in enumerate(s.paragraphs)))
                 for number, s in enumerate(self.brief.sections, 1)]
 
     @cached_property
@@ -277,7 +289,8 @@ class EditionView:
     # -- page one ------------------------------------------------------------------
     @property
     def key_points(self) -> list[Markup]:
-        return [self.prose(p.text, p.sources) for p in self.brief.key_points]
+        return [self.prose_at(("key", i), p.text, p.sources)
+                for i, p in enumerate(self.brief.key_points)]
 
     @property
     def key_figures(self) -> list[Figure]:
@@ -347,8 +360,12 @@ class EditionView:
     @property
     def timeline(self) -> list[TimelineRow]:
         return [TimelineRow(self.loc.capitalize_cell(self.loc.date(entry.date, "short")),
-                            self.prose(entry.text, entry.sources))
-                for entry in self.brief.timeline]
+                            self.prose_at(("timeline", i), entry.text, entry.sources))
+                for i, entry in enumerate(self.brief.timeline)]
+
+    @property
+    def abbreviations(self) -> list[tuple[str, str]]:
+        return abbreviations.listed(self.brief, self.text, self.loc.translate)
 
     @property
     def sources(self) -> list[SourceRow]:
@@ -380,14 +397,4 @@ class EditionView:
                 for q in self.brief.quotes if q.text != originals[q.id].text]
 
     def source_line(self, claim_ids: Iterable[str]) -> str:
-        """'[1] Newshub, 2020; [3] not stated, September 2022' for some claims."""
-        ids = sorted({s for c in claim_ids for s in self.brief.claim_by_id[c].sources},
-                     key=self.notes.get)
-        parts = []
-        for source in (self.brief.source_by_id[i] for i in ids):
-            who = source.publisher or (self.text(source.kind) if source.kind
-                                       else self.loc.translate("not stated"))
-            when = self.loc.date(source.date, "short") if source.date else \
-                self.loc.translate("date not stated")
-            parts.append(f"[{self.notes[source.id]}] {who}, {when}")
-        return "; ".join(parts)
+        return source_line(self, claim_ids)
