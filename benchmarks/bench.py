@@ -11,8 +11,8 @@ What it measures (medians of runs that alternate ours and the peer's):
 1. One edition (en) of the flagship, one core (``--jobs 1``), warm, whole process,
    against the peer: the ``weasyprint`` command on the HTML that
    ``briefing build --format html`` emits, asked for the same PDF variant.
-2. Both editions in one process, cold (empty chart cache, fonts prepared) and warm,
-   against the peer run on both HTML files one after the other.
+2. Both editions in one process, cold (empty chart and font-subset caches, fonts
+   prepared) and warm, against the peer run on both HTML files one after the other.
 3. The stages of one warm ``--jobs 1`` build in a fresh interpreter, as ``build()``
    reports them (``Report.stages``, with layout and PDF writing apart from
    ``Report.outputs``), plus the two imports timed here.
@@ -103,7 +103,8 @@ def bench_flagship(root: Path, repeats: int, variant: str | None) -> tuple[dict,
         samples["one"].append(run(one_build, root, env).seconds)
         samples["one_peer"].append(run(weasyprint(one_html, root / "peer/one.pdf", variant),
                                        root, env).seconds)
-        shutil.rmtree(root / "build" / "charts", ignore_errors=True)
+        for cache in ("charts", "subsets"):
+            shutil.rmtree(root / "build" / cache, ignore_errors=True)
         samples["cold"].append(run(briefing("build", FLAGSHIP, "--out", "out/cold"),
                                    root, env).seconds)
         samples["warm"].append(run(briefing("build", FLAGSHIP, "--out", "out/warm"),

@@ -75,7 +75,7 @@ def project_copy(dest: Path, caches_from: Path | None = None) -> Path:
     """A copy of the project to build in, its ``.venv`` a link to ours.
 
     The prepared fonts come from ``caches_from`` (another copy) or from the working
-    tree; with ``caches_from`` the chart cache comes along too."""
+    tree; with ``caches_from`` the chart and font-subset caches come along too."""
     dest.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = REPO / name
@@ -85,7 +85,7 @@ def project_copy(dest: Path, caches_from: Path | None = None) -> Path:
         else:
             shutil.copy2(source, dest / name)
     (dest / ".venv").symlink_to(VENV)
-    for cache in ("fonts", "charts") if caches_from else ("fonts",):
+    for cache in ("fonts", "charts", "subsets") if caches_from else ("fonts",):
         source = (caches_from or REPO) / "build" / cache
         if source.is_dir():
             shutil.copytree(source, dest / "build" / cache)

@@ -83,10 +83,10 @@ def table(r: dict) -> list[tuple[str, str, str, str]]:
              _s(one["peer"]), _x(one["vs_peer"])),
             (f"2 Flagship, both editions ({pages} pages), whole process",
              "ours", "peer", "ours/peer"),
-            ("  cold: chart cache empty, fonts prepared", _s(fl["seconds"]["cold"]),
+            ("  cold: chart and subset caches empty", _s(fl["seconds"]["cold"]),
              _s(fl["seconds"]["peer"]), _x(fl["cold_vs_peer"])),
-            ("  warm: charts cached", _s(fl["seconds"]["warm"]), _s(fl["seconds"]["peer"]),
-             _x(fl["warm_vs_peer"])),
+            ("  warm: charts and font subsets cached", _s(fl["seconds"]["warm"]),
+             _s(fl["seconds"]["peer"]), _x(fl["warm_vs_peer"])),
             ("3 Stages of one warm build --jobs 1, fresh process (build's own report)",
              "seconds", "share", "")]
     rows += [(f"  {name}{' *' if name in WEASYPRINT_STAGES else ''}", _s(seconds),

@@ -141,7 +141,8 @@ def lay_out(documents: list[str], options: Options) -> list:
     from .render.fonts import font_roots
 
     roots = [options.project.templates, *font_roots(options.project.font_cache)]
-    return lay_out_all(documents, roots, options.pdf_variant, options.jobs)
+    return lay_out_all(documents, roots, options.pdf_variant, options.jobs,
+                       options.project.subset_cache)
 
 
 def write(views: list[EditionView], documents: list[str], laid_out: list,

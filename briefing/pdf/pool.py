@@ -15,9 +15,9 @@ from .writer import LaidOut, write_pdf
 
 
 def lay_out_all(documents: Sequence[str], roots: Sequence[Path], variant: Optional[str],
-                jobs: int = 0) -> list[LaidOut]:
+                jobs: int = 0, subsets: Optional[Path] = None) -> list[LaidOut]:
     """WeasyPrint on every document; ``jobs`` workers at most (0: one per core)."""
-    work = [(html, tuple(roots), variant) for html in documents]
+    work = [(html, tuple(roots), variant, subsets) for html in documents]
     workers = min(len(work), jobs or os.cpu_count() or 1)
     if workers <= 1:
         return [write_pdf(*job) for job in work]

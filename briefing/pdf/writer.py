@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from weasyprint import HTML
 
 from .fetcher import LockedFetcher
+from .subsets import cached_subsets
 
 LOGGER = logging.getLogger("weasyprint")
 
@@ -56,10 +57,11 @@ class LaidOut:
         return self.layout_seconds + self.write_seconds
 
 
-def write_pdf(html: str, roots, variant: str | None = None) -> LaidOut:
-    """Lay out and write the PDF; returns its bytes, page count and renderer warnings."""
+def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> LaidOut:
+    """Lay out and write the PDF; returns its bytes, page count and renderer warnings.
+    Font subsets are kept in and taken from the directory ``subsets`` if given."""
     fetcher = LockedFetcher(roots)
-    with captured_warnings() as warnings:
+    with captured_warnings() as warnings, cached_subsets(subsets):
         started = time.perf_counter()
         document = HTML(string=html, base_url=str(roots[0]) + os.sep,
                         url_fetcher=fetcher).render()
