@@ -43,3 +43,20 @@ def test_without_an_epoch_no_font_subset_is_kept(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     write_pdf("<p>x</p>", [tmp_path], None, tmp_path / "subsets")
     assert not (tmp_path / "subsets").exists()
+
+
+def test_fonts_are_subset_by_fonttools_even_where_harfbuzz_could(tmp_path, monkeypatch):
+    """libharfbuzz-subset on one machine must not change that machine's bytes."""
+    from weasyprint.pdf import fonts
+
+    from briefing.pdf.writer import write_pdf
+
+    def harfbuzz(*args):
+        raise AssertionError("subset with HarfBuzz")
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    html = "<p>Xin chào</p>"
+    expected = write_pdf(html, [tmp_path], None).data
+    monkeypatch.setattr(fonts, "harfbuzz_subset", object())
+    monkeypatch.setattr(fonts.Font, "_harfbuzz_subset", harfbuzz)
+    assert write_pdf(html, [tmp_path], None).data == expected

@@ -1,5 +1,9 @@
-"""Font subsets kept between builds, so that WeasyPrint subsets each font once per set
-of glyphs instead of once per PDF.
+"""Font subsets: made by fontTools on every machine, and kept between builds, so that
+WeasyPrint subsets each font once per set of glyphs instead of once per PDF.
+
+WeasyPrint subsets with HarfBuzz instead when the system has libharfbuzz-subset,
+which writes other bytes; a system library cannot be guaranteed on every machine,
+so the choice is made here, for all of them: fontTools.
 
 Subsetting the embedded fonts is the largest single cost of writing a PDF (about half
 of it, measured on the flagship), and WeasyPrint redoes it for every PDF although the
@@ -25,8 +29,8 @@ from ..files import write_atomically
 LIBRARIES = ("weasyprint", "fonttools")
 
 
-def _key(font, to_unicode, hinting, epoch: str, harfbuzz: bool) -> str:
-    recipe = ([(name, metadata.version(name)) for name in LIBRARIES], harfbuzz, epoch,
+def _key(font, to_unicode, hinting, epoch: str) -> str:
+    recipe = ([(name, metadata.version(name)) for name in LIBRARIES], epoch,
               font.index, bool(hinting), sorted(font.missing.items()), sorted(to_unicode))
     digest = hashlib.sha256(repr(recipe).encode())
     digest.update(font.file_content)
@@ -35,33 +39,31 @@ def _key(font, to_unicode, hinting, epoch: str, harfbuzz: bool) -> str:
 
 @contextmanager
 def cached_subsets(directory: Optional[Path]):
-    """While active, WeasyPrint's font subsetting reads and fills ``directory``."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if directory is None or not epoch:
-        yield
-        return
+    """While active, WeasyPrint subsets fonts with fontTools, reading and filling
+    ``directory`` (when given and SOURCE_DATE_EPOCH is set)."""
     from weasyprint.pdf.fonts import Font
-    from weasyprint.text.ffi import harfbuzz_subset
 
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     subset = Font.subset
 
-    def cached(font, to_unicode, hinting):
+    def fonttools(font, to_unicode, hinting):
         if not to_unicode:
-            return subset(font, to_unicode, hinting)
-        key = _key(font, to_unicode, hinting, epoch, bool(harfbuzz_subset))
-        path = directory / f"{key}.ttf"
+            return None
+        if directory is None or not epoch:
+            return font._fonttools_subset(to_unicode, hinting)
+        path = directory / f"{_key(font, to_unicode, hinting, epoch)}.ttf"
         try:
             font.file_content = path.read_bytes()
             return None
         except FileNotFoundError:
             pass
         original = font.file_content
-        subset(font, to_unicode, hinting)
+        font._fonttools_subset(to_unicode, hinting)
         if font.file_content is not original:  # a failed subset is not kept
             write_atomically(path, font.file_content)
         return None
 
-    Font.subset = cached
+    Font.subset = fonttools
     try:
         yield
     finally:
