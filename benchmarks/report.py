@@ -147,7 +147,8 @@ def format_report(r: dict) -> str:
              f"({settings['scale_repeats']} for scale); peer: {settings['peer']} on the "
              "HTML that briefing emits",
              f"Fonts subset by HarfBuzz (libharfbuzz-subset): ours {_yes(hb['ours'])}, "
-             f"peer {_yes(hb['peer'])}; otherwise by fontTools", ""]
+             f"peer {_yes(hb['peer'])}; otherwise by fontTools; ours keeps its subsets",
+             ""]
     rows = table(r)
     width = max(len(label) for label, *_ in rows)
     lines += [(label.ljust(width) + "".join(f"{cell:>12}" for cell in cells)).rstrip()
