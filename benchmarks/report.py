@@ -110,7 +110,7 @@ def table(r: dict) -> list[tuple[str, str, str, str]]:
               str(mk["first"]["rebuilt"])),
              ("  no-change make briefs", f"{mk['no_change']['seconds'] * 1000:.0f} ms", "",
               str(mk["no_change"]["rebuilt"])),
-             ("  after editing locales/vi/LC_MESSAGES/facts.po",
+             (f"  after editing {mk['catalog_edit']['file']}",
               _s(mk["catalog_edit"]["seconds"]), "", str(mk["catalog_edit"]["rebuilt"])),
              (f"6 Throughput: {tp['briefs']} briefs × 2 locales from an empty dist",
               "seconds", "cores busy", "editions")]

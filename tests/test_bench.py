@@ -39,7 +39,8 @@ def made_up_results(growth: bool = True) -> dict:
         "scale": scale,
         "make": {"first": {"seconds": 4.0, "rebuilt": 2},
                  "no_change": {"seconds": 0.012, "rebuilt": 0},
-                 "catalog_edit": {"seconds": 2.0, "rebuilt": 1}},
+                 "catalog_edit": {"file": "locales/vi/LC_MESSAGES/facts.po",
+                                  "seconds": 2.0, "rebuilt": 1}},
         "throughput": {"briefs": 8, "j1": {"seconds": 30.0, "cores_busy": 1.0, "editions": 16},
                        "j2": {"seconds": 20.0, "cores_busy": 1.9, "editions": 16},
                        "speedup": 1.5},
@@ -86,6 +87,7 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     assert all(line.startswith(start) for line, start in zip(headings, expected)), headings
     first_row = lines[lines.index(next(line for line in lines if line.startswith("1 "))) + 1]
     assert first_row.split()[-5:] == ["2.00", "s", "1.60", "s", "1.25×"]
+    assert "  after editing locales/vi/LC_MESSAGES/facts.po" in text
     assert "  one core (--jobs 1) = forked workers" in text and text.count(" NO") == 1
     verdicts = [line for line in lines if line[:4] in {"PASS", "FAIL", "SKIP"}]
     assert len(verdicts) == len(results["targets"]) == 13
