@@ -10,7 +10,6 @@ nothing themselves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Optional
 
@@ -25,71 +24,13 @@ from ..i18n.localizer import INFERRED_MARK, Localizer, capitalize
 from ..i18n.translate import English, Translation
 from ..project import SOURCE_LOCALE
 from ..typeset import protect_names
+from .rows import Figure, Part, QuoteRow, SectionView, SourceRow, TimelineRow
 
 # The end of a sentence: at the end of a literal, or before more text in it.
 _END = r"[.!?…][\"'”’)\]]*"
 _SENTENCE_AT_END = re.compile(_END + r"\s*$")
 _SENTENCE_INSIDE = re.compile(_END + r"\s+\S")
 NEW_SENTENCE = object()  # a marker between the pieces of a text
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One claim as printed: figure, label, who says it, when, and its sources."""
-
-    id: str
-    label: str
-    figure: str
-    cites: Markup
-    claimed_by: str = ""
-    reported: str = ""
-    status: str = ""  # "", "revised", "revision", "disputed"
-    status_note: str = ""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    number: int
-    title: str
-    kind: str
-    publisher: str
-    publisher_stated: bool
-    date: str
-    date_stated: bool
-    language: str
-    url: str
-    note: str
-
-
-@dataclass(frozen=True)
-class Part:
-    """A numbered part of the brief, as headed and listed in the contents."""
-
-    anchor: str
-    number: int
-    title: str
-
-
-@dataclass(frozen=True)
-class SectionView:
-    part: Part
-    paragraphs: tuple[Markup, ...]
-
-
-@dataclass(frozen=True)
-class QuoteRow:
-    """A quotation in the words it was said in, for the sources part."""
-
-    words: str
-    speaker: str
-    cites: Markup
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    date: str
-    text: Markup
 
 
 class EditionView:
