@@ -84,6 +84,11 @@ class Project:
     def font_cache(self) -> Path:
         return self.build_dir / "fonts"
 
+    @property
+    def subset_cache(self) -> Path:
+        """Font subsets of past PDFs, by a hash of the font and its glyphs."""
+        return self.build_dir / "subsets"
+
     def record_path(self, stem: str, out: Optional[Path] = None) -> Path:
         """Where a build records what the release manifest needs of an edition:
         beside the edition itself, so that a build elsewhere disturbs nothing here."""

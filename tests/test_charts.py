@@ -41,60 +41,60 @@ EXPECTED = {
         "[5] news report, September 2020†"),
     (FLAGSHIP, "casualties", "vi"): (
         ["khoảng 30.000", "hơn 200", "hơn 5.000"], "100.000",
-        "[2] bài phân tích thời sự, 14 tháng 9, 2022; [4] Newshub, 2020†; "
-        "[5] bản tin, tháng 9 năm 2020†"),
+        "[2] bài phân tích thời sự, 14/9/2022; [4] Newshub, 2020†; "
+        "[5] bản tin, 9/2020†"),
     (FLAGSHIP, "clashes-2022", "en"): (
         ["49", "105", "50", "71"], "125",
         "[2] news explainer, 14 September 2022; [3] TDI, 4 July 2023"),
     (FLAGSHIP, "clashes-2022", "vi"): (
         ["49", "105", "50", "71"], "125",
-        "[2] bài phân tích thời sự, 14 tháng 9, 2022; [3] TDI, 4 tháng 7, 2023"),
+        "[2] bài phân tích thời sự, 14/9/2022; [3] TDI, 4/7/2023"),
     (FLAGSHIP, "displacement", "en"): (
         ["more than 1,000,000", "120,000"], "1 million",
         "[1] video explainer transcript, September 2023†"),
     (FLAGSHIP, "displacement", "vi"): (
-        ["hơn 1.000.000", "120.000"], "1 triệu",
-        "[1] bản chép lời video phân tích, tháng 9 năm 2023†"),
+        ["hơn 1 triệu", "120.000"], "1 triệu",
+        "[1] bản chép lời video phân tích, 9/2023†"),
     (ENERGY, "capacities", "en"): (
         ["4,200", "1,285", "up to 1,800", "more than 260"], "5,000",
         "[1] Example Energy Ministry, March 2023; [3] Example Rivers Watch, January 2023"),
     (ENERGY, "capacities", "vi"): (
         ["4.200", "1.285", "lên tới 1.800", "hơn 260"], "5.000",
-        "[1] Example Energy Ministry, tháng 3 năm 2023; "
-        "[3] Example Rivers Watch, tháng 1 năm 2023"),
+        "[1] Example Energy Ministry, 3/2023; "
+        "[3] Example Rivers Watch, 1/2023"),
     (ENERGY, "mix", "en"): (
         ["52%", "13.5%", "0.4%"], "100%", "[1] Example Energy Ministry, March 2023"),
     (ENERGY, "mix", "vi"): (
-        ["52%", "13,5%", "0,4%"], "100%", "[1] Example Energy Ministry, tháng 3 năm 2023"),
+        ["52%", "13,5%", "0,4%"], "100%", "[1] Example Energy Ministry, 3/2023"),
     (ENERGY, "disputed", "en"): (
         ["4,200", "about 3,600", "1,285", "1,100–1,200"], "5,000",
         "[1] Example Energy Ministry, March 2023; [2] Example Water Institute, "
         "November 2022; [3] Example Rivers Watch, January 2023"),
     (ENERGY, "disputed", "vi"): (
         ["4.200", "khoảng 3.600", "1.285", "1.100–1.200"], "5.000",
-        "[1] Example Energy Ministry, tháng 3 năm 2023; [2] Example Water Institute, "
-        "tháng 11 năm 2022; [3] Example Rivers Watch, tháng 1 năm 2023"),
+        "[1] Example Energy Ministry, 3/2023; [2] Example Water Institute, "
+        "11/2022; [3] Example Rivers Watch, 1/2023"),
     (ENERGY, "growth", "en"): (
         ["1,000", "1,500", "2,100", "3,900–4,300", "about 4,600", "at least 5,000"], "5,000",
         "[1] Example Energy Ministry, March 2023; [2] Example Water Institute, November 2022"),
     (ENERGY, "growth", "vi"): (
         ["1.000", "1.500", "2.100", "3.900–4.300", "khoảng 4.600", "ít nhất 5.000"], "5.000",
-        "[1] Example Energy Ministry, tháng 3 năm 2023; "
-        "[2] Example Water Institute, tháng 11 năm 2022"),
+        "[1] Example Energy Ministry, 3/2023; "
+        "[2] Example Water Institute, 11/2022"),
     (HEALTH, "cases", "en"): (
         ["1,200", "about 35,000", "900,000–1,300,000", "more than 2,400,000"], "10 million",
         "[1] Example Health Agency, May 2023; [2] Example Survey Office, April 2023"),
     (HEALTH, "cases", "vi"): (
-        ["1.200", "khoảng 35.000", "900.000–1.300.000", "hơn 2.400.000"], "10 triệu",
-        "[1] Example Health Agency, tháng 5 năm 2023; "
-        "[2] Example Survey Office, tháng 4 năm 2023"),
+        ["1.200", "khoảng 35.000", "900.000–1.300.000", "hơn 2,4 triệu"], "10 triệu",
+        "[1] Example Health Agency, 5/2023; "
+        "[2] Example Survey Office, 4/2023"),
     (HEALTH, "deaths", "en"): (
         ["310", "420", "less than 500"], "500",
         "[1] Example Health Agency, May 2023; [2] Example Survey Office, April 2023"),
     (HEALTH, "deaths", "vi"): (
         ["310", "420", "dưới 500"], "500",
-        "[1] Example Health Agency, tháng 5 năm 2023; "
-        "[2] Example Survey Office, tháng 4 năm 2023"),
+        "[1] Example Health Agency, 5/2023; "
+        "[2] Example Survey Office, 4/2023"),
 }
 CASES = sorted(EXPECTED, key=lambda k: (k[0].name, k[1], k[2]))
 IDS = [f"{path.stem}-{chart}-{locale}" for path, chart, locale in CASES]

@@ -151,8 +151,9 @@ def test_init_locale_reads_LOCALE_and_LANG_only_from_the_command_line(small):
     assert make(small, "init-locale", "LOCALE=fr").returncode == 0
     assert make(small, "init-locale", "LANG=pt_BR").returncode == 0
     for locale in ("fr", "pt_BR"):
-        for domain in ("messages", "facts"):
-            assert (small / "locales" / locale / "LC_MESSAGES" / f"{domain}.po").is_file()
+        catalogs = small / "locales" / locale / "LC_MESSAGES"
+        assert (catalogs / "messages.po").is_file()
+        assert (catalogs / "facts" / "minimal.po").is_file()  # one per brief
     result = make(small, "init-locale", "LOCALE=French")
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
@@ -208,4 +209,6 @@ def test_make_rules_take_an_absolute_facts_path(tmp_path):
         "# Written by briefing.makerules from the facts files; remade by Make.\n"
         "EDITIONS := dist/minimal.en.pdf\n"
         f"FACTS_OF_minimal.en := {facts}\n"
-        "dist/minimal.en.pdf: build/inputs/minimal.en $(ENGINE)\n")
+        "dist/minimal.en.pdf: build/inputs/minimal.en $(ENGINE)\n"
+        "BRIEF_IDS := minimal\n"
+        f"FACTS_OF_BRIEF_minimal := {facts}\n")

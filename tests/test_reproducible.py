@@ -21,3 +21,42 @@ def test_editions_laid_out_in_parallel_match_a_serial_build(flagship_dist, tmp_p
     for locale in ("en", "vi"):
         name = f"nagorno-karabakh.{locale}.pdf"
         assert (tmp_path / name).read_bytes() == (flagship_dist / name).read_bytes()
+
+
+def test_a_pdf_from_cached_font_subsets_is_the_pdf_made_without(tmp_path, monkeypatch):
+    from briefing.pdf.writer import write_pdf
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    html = "<p>Xin chào, Nagorno-Karabakh: khoảng 30.000 người</p>"
+    cache = tmp_path / "subsets"
+    without = write_pdf(html, [tmp_path], "pdf/ua-1").data
+    filled = write_pdf(html, [tmp_path], "pdf/ua-1", cache).data
+    stored = sorted(cache.iterdir())
+    from_cache = write_pdf(html, [tmp_path], "pdf/ua-1", cache).data
+    assert stored and sorted(cache.iterdir()) == stored  # the second run only read
+    assert without == filled == from_cache
+
+
+def test_without_an_epoch_no_font_subset_is_kept(tmp_path, monkeypatch):
+    from briefing.pdf.writer import write_pdf
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    write_pdf("<p>x</p>", [tmp_path], None, tmp_path / "subsets")
+    assert not (tmp_path / "subsets").exists()
+
+
+def test_fonts_are_subset_by_fonttools_even_where_harfbuzz_could(tmp_path, monkeypatch):
+    """libharfbuzz-subset on one machine must not change that machine's bytes."""
+    from weasyprint.pdf import fonts
+
+    from briefing.pdf.writer import write_pdf
+
+    def harfbuzz(*args):
+        raise AssertionError("subset with HarfBuzz")
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    html = "<p>Xin chào</p>"
+    expected = write_pdf(html, [tmp_path], None).data
+    monkeypatch.setattr(fonts, "harfbuzz_subset", object())
+    monkeypatch.setattr(fonts.Font, "_harfbuzz_subset", harfbuzz)
+    assert write_pdf(html, [tmp_path], None).data == expected

@@ -152,7 +152,7 @@ def test_reads_stay_inside_templates_and_fonts(tmp_path, monkeypatch):
 def test_renderer_warnings_are_routed_to_the_caller(tmp_path):
     from briefing.pdf.writer import write_pdf
 
-    _, _, warnings = write_pdf('<p>x</p><img src="file:///etc/passwd">', [tmp_path])
+    warnings = write_pdf('<p>x</p><img src="file:///etc/passwd">', [tmp_path]).warnings
     assert any("refused to read file:///etc/passwd" in w for w in warnings), warnings
 
 

@@ -45,9 +45,9 @@ def editions(tmp_path_factory):
     ("city-budget.vi", ["4.200.000.000 €", "-1,5%", "13,5%"]),
 ])
 def test_figures_print_with_unit_and_precision_in_each_locale(editions, stem, printed):
-    text = editions(stem)
+    text = editions(stem).casefold()  # a figure opening a cell may be capitalized
     for figure in printed:
-        assert figure in text, f"{stem}: '{figure}' not printed"
+        assert figure.casefold() in text, f"{stem}: '{figure}' not printed"
 
 
 @pytest.mark.parametrize("stem, since, inferred, alternative", [

@@ -5,7 +5,6 @@ merged and partly translated, and neither brief's release waits on the other."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest

@@ -22,8 +22,16 @@ from .model import Brief, Claim
 
 @dataclass(frozen=True)
 class Relations:
-    revised_by: Mapping[str, str]              # claim id -> the claim that revises it
-    alternatives: Mapping[str, tuple[str, ...]]  # claim id -> other claimants' figures
+    revised_by: Mapping[str, str]          # claim id -> the claim that revises it
+    quantities: Mapping[str, tuple]        # quantity id -> its claims, in file order
+    claimants: Mapping[str, int]           # quantity id -> how many claimants give it
+
+    def alternatives(self, claim: Claim) -> tuple[str, ...]:
+        """Ids of the other claimants' figures for the claim's quantity."""
+        if not claim.quantity or self.claimants.get(claim.quantity, 0) < 2:
+            return ()
+        return tuple(c.id for c in self.quantities[claim.quantity]
+                     if c.claimant != claim.claimant)
 
     def status(self, claim: Claim) -> str:
         """"revised", "revision", "alternative" or "" (in that order of precedence)."""
@@ -31,7 +39,7 @@ class Relations:
             return "revised"
         if claim.revises:
             return "revision"
-        return "alternative" if self.alternatives.get(claim.id) else ""
+        return "alternative" if self.claimants.get(claim.quantity, 0) > 1 else ""
 
 
 def relate(brief: Brief) -> Relations:
@@ -43,13 +51,10 @@ def relate(brief: Brief) -> Relations:
             revised_by.setdefault(claim.revises, claim.id)
         if claim.quantity:
             groups[claim.quantity].append(claim)
-    alternatives = {}
-    for group in groups.values():
-        for claim in group:
-            others = tuple(c.id for c in group if c.claimant != claim.claimant)
-            if others:
-                alternatives[claim.id] = others
-    return Relations(MappingProxyType(revised_by), MappingProxyType(alternatives))
+    claimants = {q: len({c.claimant for c in group}) for q, group in groups.items()}
+    return Relations(MappingProxyType(revised_by),
+                     MappingProxyType({q: tuple(g) for q, g in groups.items()}),
+                     MappingProxyType(claimants))
 
 
 def check_relations(brief: Brief, errors: Collector) -> None:

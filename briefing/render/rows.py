@@ -1,6 +1,5 @@
-"""The typed rows an edition's view hands the templates: figures, sources, parts,
-sections, quotations and timeline entries, every string already in the edition's
-language."""
+"""The typed rows the templates lay out: a figure, a source, a part, a quotation, a
+timeline entry, each already in the edition's language."""
 
 from __future__ import annotations
 

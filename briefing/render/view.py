@@ -308,7 +308,7 @@ class EditionView:
         status = self.relations.status(claim)
         status_note = ""
         if status == "alternative":
-            others = [self.brief.claim_by_id[i] for i in self.relations.alternatives[claim.id]]
+            others = [self.brief.claim_by_id[i] for i in self.relations.alternatives(claim)]
             status_note = self.loc.translate("other claimants give: %(figures)s") % {
                 "figures": "; ".join(self.attributed(o) for o in others)}
         if status == "revised":

@@ -1,0 +1,70 @@
+"""Font subsets: made by fontTools on every machine, and kept between builds, so that
+WeasyPrint subsets each font once per set of glyphs instead of once per PDF.
+
+WeasyPrint subsets with HarfBuzz instead when the system has libharfbuzz-subset,
+which writes other bytes; a system library cannot be guaranteed on every machine,
+so the choice is made here, for all of them: fontTools.
+
+Subsetting the embedded fonts is the largest single cost of writing a PDF (about half
+of it, measured on the flagship), and WeasyPrint redoes it for every PDF although the
+result depends only on the font file and the glyphs used. Under SOURCE_DATE_EPOCH the
+subset is a pure function of those, of the library versions and of the epoch (which
+the subsetter writes into the font), so its bytes can be stored under a hash of all
+of them and reused: a PDF made from the cache is byte-identical to one made without.
+Without SOURCE_DATE_EPOCH the subsetter writes the current time and nothing is cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from contextlib import contextmanager
+from importlib import metadata
+from pathlib import Path
+from typing import Optional
+
+from ..files import write_atomically
+
+# Everything besides the font and its glyphs that shapes a subset's bytes.
+LIBRARIES = ("weasyprint", "fonttools")
+
+
+def _key(font, to_unicode, hinting, epoch: str) -> str:
+    recipe = ([(name, metadata.version(name)) for name in LIBRARIES], epoch,
+              font.index, bool(hinting), sorted(font.missing.items()), sorted(to_unicode))
+    digest = hashlib.sha256(repr(recipe).encode())
+    digest.update(font.file_content)
+    return digest.hexdigest()
+
+
+@contextmanager
+def cached_subsets(directory: Optional[Path]):
+    """While active, WeasyPrint subsets fonts with fontTools, reading and filling
+    ``directory`` (when given and SOURCE_DATE_EPOCH is set)."""
+    from weasyprint.pdf.fonts import Font
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    subset = Font.subset
+
+    def fonttools(font, to_unicode, hinting):
+        if not to_unicode:
+            return None
+        if directory is None or not epoch:
+            return font._fonttools_subset(to_unicode, hinting)
+        path = directory / f"{_key(font, to_unicode, hinting, epoch)}.ttf"
+        try:
+            font.file_content = path.read_bytes()
+            return None
+        except FileNotFoundError:
+            pass
+        original = font.file_content
+        font._fonttools_subset(to_unicode, hinting)
+        if font.file_content is not original:  # a failed subset is not kept
+            write_atomically(path, font.file_content)
+        return None
+
+    Font.subset = fonttools
+    try:
+        yield
+    finally:
+        Font.subset = subset

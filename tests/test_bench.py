@@ -1,0 +1,128 @@
+"""The benchmark cannot rot: its report on made-up figures, its inputs, its build hook.
+
+The benchmark itself takes minutes and measures time; these tests take seconds and
+measure nothing. They check that the table and the targets are computed from the
+results as documented, that its synthetic briefs are valid facts, and that the
+stages it reports come from build() itself.
+"""
+
+from __future__ import annotations
+
+import base64
+
+from benchmarks import bench, inputs, report
+
+from conftest import FIXTURES, ROOT
+
+
+def made_up_results(growth: bool = True) -> dict:
+    case = {"chapters": 8, "target": 10, "pages": 11, "seconds": 2.0, "max_rss": 100 * 2 ** 20}
+    scale = {"cases": [case], "memory_vs_peer": 1.05,
+             "peer": {"pages": 11, "seconds": 1.9, "max_rss": 95 * 2 ** 20}}
+    if growth:
+        scale["growth_160_vs_40"] = {"pages": 4.1, "seconds": 4.3, "max_rss": 3.0}
+    stages = bench.stage_shares({"import weasyprint": 0.5, "import briefing": 0.1,
+                                 "render": 0.1, "layout": 1.0, "PDF write": 0.3},
+                                {"en": 9, "vi": 9})
+    return {
+        "machine": {"platform": "Linux", "cpus": 2, "memory_bytes": 2 ** 33,
+                    "load_average_at_start": 0.5, "load_average_at_end": 1.5},
+        "versions": {"python": "3.11", **{name: "1.0" for name in report.VERSIONS_OF}},
+        "settings": {"repeats": 3, "scale_repeats": 1, "source_date_epoch": 1700000000,
+                     "peer": "weasyprint --pdf-variant pdf/ua-1",
+                     "harfbuzz_subset": {"ours": False, "peer": True}},
+        "one_edition": {"locale": "en", "pages": 9, "ours": 2.0, "peer": 1.6,
+                        "vs_peer": 1.25},
+        "flagship": {"seconds": {"cold": 3.0, "warm": 2.0, "peer": 4.0},
+                     "cold_vs_peer": 0.75, "warm_vs_peer": 0.5},
+        "stages": stages,
+        "scale": scale,
+        "make": {"first": {"seconds": 4.0, "rebuilt": 2},
+                 "no_change": {"seconds": 0.012, "rebuilt": 0},
+                 "catalog_edit": {"file": "locales/vi/LC_MESSAGES/facts.po",
+                                  "seconds": 2.0, "rebuilt": 1}},
+        "throughput": {"briefs": 8, "j1": {"seconds": 30.0, "cores_busy": 1.0, "editions": 16},
+                       "j2": {"seconds": 20.0, "cores_busy": 1.9, "editions": 16},
+                       "speedup": 1.5},
+        "per_page": {"pages": 18, "warm_build": 0.11, "layout_and_write": 0.072,
+                     "plain_text": 0.036, "vs_plain_text": 2.0, "naive": 0.5,
+                     "vs_naive": 0.144},
+        "identical": {"cold build = warm build": True,
+                      "one core (--jobs 1) = forked workers": False},
+    }
+
+
+def test_stage_shares_split_ours_from_weasyprints():
+    stages = bench.stage_shares({"import weasyprint": 1.0, "render": 0.5, "layout": 2.0,
+                                 "PDF write": 0.5}, {"en": 3})
+    assert stages["total"] == 4.0
+    assert stages["not_weasyprint_share"] == 0.125
+    assert stages["layout_and_write"] == 2.5
+    assert stages["shares"]["layout"] == 0.5
+
+
+def test_targets_judge_each_value_against_its_limit():
+    results = made_up_results(growth=False)
+    verdicts = {(t["issue"], t["target"]): t["pass"] for t in report.targets(results)}
+    assert verdicts[16, "one edition, one core / weasyprint command"] is False  # 1.25
+    assert verdicts[16, "layout + PDF write per page / plain text"] is True  # 2.0 <= 2.0
+    assert verdicts[7, "make -j2 speed-up over -j1"] is False  # 1.5 < 1.6
+    assert verdicts[7, "no-change make briefs, seconds"] is True
+    assert verdicts[16, "time of 160 pages / time of 40 pages"] is None  # not measured
+
+
+def test_the_printed_report_has_every_section_and_a_line_per_target():
+    results = made_up_results()
+    results["targets"] = report.targets(results)
+    text = report.format_report(results)
+    lines = text.splitlines()
+    assert "Fonts subset by HarfBuzz (libharfbuzz-subset): ours no, peer yes; " \
+           "otherwise by fontTools; ours keeps its subsets" in lines
+    headings = [line for line in lines if line[:2] in {f"{n} " for n in range(1, 9)}]
+    expected = ["1 One edition (en, 9 pages), one core", "2 Flagship, both editions",
+                "3 Stages of one warm build --jobs 1", "4 Scale", "5 Make", "6 Throughput",
+                "7 Per page, flagship (18 pages)",
+                "8 Identical PDFs, SOURCE_DATE_EPOCH=1700000000"]
+    assert len(headings) == len(expected)
+    assert all(line.startswith(start) for line, start in zip(headings, expected)), headings
+    first_row = lines[lines.index(next(line for line in lines if line.startswith("1 "))) + 1]
+    assert first_row.split()[-5:] == ["2.00", "s", "1.60", "s", "1.25×"]
+    assert "  after editing locales/vi/LC_MESSAGES/facts.po" in text
+    assert "  one core (--jobs 1) = forked workers" in text and text.count(" NO") == 1
+    verdicts = [line for line in lines if line[:4] in {"PASS", "FAIL", "SKIP"}]
+    assert len(verdicts) == len(results["targets"]) == 13
+    assert verdicts[0] == "FAIL  #16  one edition, one core / weasyprint command: " \
+                          "1.250 <= 0.9"
+    assert "PASS  #7   time of 160 pages / time of 40 pages: 4.300 <= 4.4" in verdicts
+
+
+def test_synthetic_briefs_are_valid_facts(cli, tmp_path):
+    facts = tmp_path / "synthetic-3.yaml"
+    facts.write_text(inputs.synthetic_brief("synthetic-3", 3), "utf-8")
+    result = cli("check", facts)
+    assert result.code == 0, result.err
+    assert result.err == ""
+
+
+def test_the_naive_equivalent_inlines_charts_and_uses_the_full_fonts():
+    svg = "<?xml version='1.0'?>\n<svg xmlns='http://www.w3.org/2000/svg'></svg>"
+    html = ('<style>@font-face { font-family: "Noto Serif"; src: url("x.ttf") }</style>'
+            '<img src="data:image/svg+xml;base64,' + base64.b64encode(svg.encode()).decode()
+            + '" alt="a chart">')
+    naive = inputs.naive_html(html)
+    assert "<svg xmlns='http://www.w3.org/2000/svg'></svg>" in naive
+    assert "<img" not in naive and "x.ttf" not in naive
+    assert "NotoSerif%5Bwdth%2Cwght%5D.ttf" in naive or "NotoSerif[wdth,wght].ttf" in naive
+
+
+def test_stages_come_from_the_builds_own_report(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    measured = bench.staged_build(str(ROOT), str(tmp_path),
+                                  str(FIXTURES / "minimal.yaml"))
+    assert list(measured["seconds"]) == [
+        "import weasyprint", "import briefing (jinja2, babel, yaml)",
+        "load, catalogs, translate, relate", "chart", "render", "layout", "PDF write",
+        "write"]
+    assert all(seconds >= 0 for seconds in measured["seconds"].values())
+    assert measured["pages"] == {"en": 2}
+    assert (tmp_path / "minimal.en.pdf").read_bytes().startswith(b"%PDF-")
