@@ -228,12 +228,14 @@ def draw(data: MapData) -> str:
         size = COUNTRY_PT if kind in ("label", "water") else LABEL_PT
         style = {"label": dict(color=MUTED),
                  "water": dict(fontstyle="italic", color="#2c5a7a")}.get(kind, {})
+        if kind not in ("label", "water"):
+            # A light ground under the brief's own names (a halo drawn as a path
+            # effect would turn the text into outlines in the SVG).
+            style = {"bbox": {"boxstyle": "round,pad=0.12", "facecolor": "white",
+                              "edgecolor": "none", "alpha": 0.8}}
         artist = ax.text(west + x * per_in, south + y * per_in / aspect, text, ha=ha,
                          va="center", fontsize=size, zorder=8, **style)
-        artist.set_gid(f"map-label-{len([a for a in ax.texts])}")
-        if kind not in ("label", "water"):
-            import matplotlib.patheffects as effects
-            artist.set_path_effects([effects.withStroke(linewidth=2.2, foreground="white")])
+        artist.set_gid(f"map-label-{len(ax.texts)}")
     _scale_bar(fig, data, extent, aspect, foot_h, map_h)
     _inset(fig, extent, foot_h, map_h, data.inset_label, Polygon, Rectangle)
     _legend(fig, data)

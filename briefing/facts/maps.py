@@ -14,7 +14,7 @@ def check_map(chart, errors: Collector) -> None:
     if chart.claims:
         errors.error(chart.where("claims"), f"chart '{chart.id}' (map) plots places, not "
                                             "claims; remove 'claims'")
-    if not (chart.points or chart.lines or chart.areas):
+    if not (chart.points or chart.lines or chart.areas) and not _items_failed(chart, errors):
         errors.error(chart.loc, f"chart '{chart.id}' (map) has no places; give points, "
                                 "lines or areas")
     for place in (*chart.points, *chart.labels):
@@ -25,6 +25,25 @@ def check_map(chart, errors: Collector) -> None:
     for area in chart.areas:
         if _check_outline(chart, area, "area", 3, errors):
             _check_simple(chart, area, errors)
+
+
+def _items_failed(chart, errors: Collector) -> bool:
+    """True when places were written but each was refused with an error of its own
+    (then "no places" would only repeat it)."""
+    written = [chart.locs[key] for key in ("points", "lines", "areas") if key in chart.locs]
+    return bool(written) and any(
+        d.location.path == chart.loc.path and d.location.line >= min(w.line for w in written)
+        for d in errors.errors)
+
+
+def _positions_failed(place, errors: Collector) -> bool:
+    """True when a position of the place was refused with an error of its own."""
+    where = place.where("coordinates")
+    last = max([place.where(f"coordinates[{i}]").line
+                for i in range(len(place.coordinates))] + [where.line])
+    return any(d.location.path == where.path and where.line <= d.location.line <= last
+               and (d.location.line, d.location.col) >= (where.line, where.col)
+               for d in errors.errors)
 
 
 def _check_position(chart, place, position, where, errors, lon_where=None) -> bool:
@@ -46,11 +65,13 @@ def _check_outline(chart, place, what: str, least: int, errors) -> bool:
     for index, position in enumerate(place.coordinates):
         good &= _check_position(chart, place, position,
                                 place.where(f"coordinates[{index}]"), errors)
-    if len(place.coordinates) < least:
+    count = len(place.coordinates)
+    if count < least and not _positions_failed(place, errors):
         errors.error(place.where("coordinates"), f"map '{chart.id}': {what} "
-                                                 f"'{place.name}' has "
-                                                 f"{len(place.coordinates)} positions; "
+                                                 f"'{place.name}' has {count} "
+                                                 f"position{'' if count == 1 else 's'}; "
                                                  f"a {what} needs at least {least}")
+    if count < least:
         good = False
     return good
 
