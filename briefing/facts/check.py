@@ -12,6 +12,7 @@ from ..diagnostics import Collector
 from . import prose, units
 from .model import BUILTIN_METRICS, Brief, Node, PartialDate
 from .relations import check_relations
+from .maps import check_map
 from .walk import nodes, references, translatable_fields
 
 # Which metrics each chart kind may plot ("*": any); the chart modules in charts/ say
@@ -24,6 +25,7 @@ CHART_METRICS = {
     "share": {"share"},
     "casualties": {"killed", "wounded"},
     "displacement": {"displaced", "population"},
+    "map": set(),  # a map plots places, not claims
 }
 CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
                "displacement": {""}}
@@ -42,6 +44,7 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
         "events": {e.id for e in brief.events},
         "claims": {c.id for c in brief.claims} | set(broken_ids),
         "quotes": {q.id for q in brief.quotes},
+        "sections": {s.id for s in brief.sections},
     }
     for kind in ("sources", "parties", "events", "quotes"):
         known[kind] |= set(broken_ids)
@@ -163,6 +166,9 @@ def _check_chart(chart, brief: Brief, errors: Collector) -> None:
                                           f"'{chart.kind}'; expected one of: "
                                           f"{', '.join(sorted(CHART_METRICS))}")
         return
+    if chart.kind == "map":
+        check_map(chart, errors)
+        return
     if len(chart.claims) > CHART_MAX_CLAIMS:
         errors.error(chart.where("claims"), f"chart '{chart.id}' plots {len(chart.claims)} "
                                             f"claims; a chart plots at most "
@@ -245,6 +251,7 @@ def _required_lists(brief: Brief):
     for entry in brief.timeline:
         yield entry, "sources"
     for chart in brief.charts:
-        yield chart, "claims"
+        if chart.kind != "map":
+            yield chart, "claims"
     for section in brief.sections:
         yield section, "paragraphs"

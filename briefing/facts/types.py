@@ -215,6 +215,24 @@ class Sequence(FieldType):
         return {"type": "array", "items": self.item.schema(definitions, meta)}
 
 
+class Pair(FieldType):
+    """Two values written as a list of two: a [lat, lon] position."""
+
+    def __init__(self, item: FieldType):
+        self.item = item
+
+    def convert(self, conv, node, what, meta):
+        if not isinstance(node, yaml.SequenceNode) or len(node.value) != 2:
+            return conv.error(node, f"{what} must be a pair [lat, lon], not "
+                                    f"{kind_of(node)}")
+        values = tuple(self.item.convert(conv, item, what, meta) for item in node.value)
+        return INVALID if INVALID in values else values
+
+    def schema(self, definitions, meta):
+        item = self.item.schema(definitions, meta)
+        return {"type": "array", "items": item, "minItems": 2, "maxItems": 2}
+
+
 class Record(FieldType):
     """A model class: a YAML mapping whose keys are the class's fields."""
 
@@ -312,6 +330,8 @@ def field_type(hint: Any) -> FieldType:
         return Optional_(inner) if type(None) in args else inner
     if origin is Literal:
         return Choice(args)
+    if origin is tuple and len(args) == 2 and args[1] is not Ellipsis:
+        return Pair(field_type(args[0]))
     if origin is tuple:
         return Sequence(field_type(args[0]))
     if hint is PartialDate:

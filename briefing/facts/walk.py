@@ -15,7 +15,9 @@ from .model import Brief, InferredDate, Node
 # The role of a node in the brief, which names its message context for translators.
 _ROLES = {"Meta": "brief", "Source": "source", "Party": "party", "Event": "event",
           "Claim": "claim", "Section": "section", "TimelineEntry": "timeline",
-          "Chart": "chart", "Quote": "quote", "InferredDate": "date"}
+          "Chart": "chart", "Quote": "quote", "InferredDate": "date",
+          "MapPoint": "map point", "MapLine": "map line", "MapArea": "map area",
+          "MapLabel": "map label"}
 
 
 def nodes(brief: Brief) -> Iterator[Node]:
@@ -38,8 +40,12 @@ def _structure(brief: Brief) -> Iterator[Node]:
     yield brief.brief
     yield from brief.key_points
     for collection in (brief.sources, brief.parties, brief.events, brief.claims,
-                       brief.quotes, brief.timeline, brief.charts):
+                       brief.quotes, brief.timeline):
         yield from collection
+    for chart in brief.charts:
+        yield chart
+        for places in (chart.points, chart.lines, chart.areas, chart.labels):
+            yield from places
     for section in brief.sections:
         yield section
         yield from section.paragraphs
