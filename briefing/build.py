@@ -20,7 +20,7 @@ from .i18n.completeness import missing, needed
 from .i18n.localizer import Localizer
 from .i18n.translate import translate
 from .project import Project, source_date_epoch
-from .release import record_edition
+from .release import edition_record
 from .render.view import EditionView
 
 
@@ -71,6 +71,7 @@ def build(paths: list[Path], options: Options) -> Report:
         documents = [render(view, drawn, options, problems)
                      for view, drawn in zip(views, charts)]
     problems.raise_if_errors()  # glyphs checked in every edition before any is written
+    check_outputs(views, options)
     with report.stage("lay out"):
         laid_out = lay_out(documents, options)
     with report.stage("write"):
@@ -151,19 +152,31 @@ def lay_out(documents: list[str], options: Options) -> list:
     return lay_out_all(documents, roots, options.pdf_variant, options.jobs)
 
 
+def check_outputs(views: list[EditionView], options: Options) -> None:
+    """Before layout, the part that takes time: the output directory can be written."""
+    from .files import check_writable
+
+    suffix = ".pdf" if options.format == "pdf" else ".html"
+    check_writable(options.project.out, [view.stem + suffix for view in views])
+
+
 def write(views: list[EditionView], documents: list[str], laid_out: list,
           options: Options, report: Report) -> None:
-    """Write each edition atomically (its PDF and its record, or its HTML)."""
-    from .files import write_atomically
+    """Write every edition (its PDF and its record, or its HTML), all or none."""
+    from .files import write_all
 
-    out = options.project.out
+    out, files = options.project.out, []
     for view, html, pdf in zip(views, documents, laid_out):
         if pdf is None:
-            write_atomically(out / f"{view.stem}.html", html.encode("utf-8"))
+            files.append((out / f"{view.stem}.html", html.encode("utf-8")))
+        else:
+            files.append((out / f"{view.stem}.pdf", pdf.data))
+            files.append((options.project.record_path(view.stem), edition_record(view, pdf)))
+    write_all(files)
+    for view, pdf in zip(views, laid_out):
+        if pdf is None:
             report.outputs.append(Output(out / f"{view.stem}.html", 0, 0.0))
         else:
-            write_atomically(out / f"{view.stem}.pdf", pdf.data)
-            record_edition(options.project, view, pdf)
             report.outputs.append(Output(out / f"{view.stem}.pdf", pdf.pages, pdf.seconds))
             for message in pdf.warnings:  # WeasyPrint's log is silent unless routed
                 report.warnings.append(Diagnostic(view.brief.loc, "warning",

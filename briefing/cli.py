@@ -1,14 +1,18 @@
 """The command line: ``briefing build | check | schema``.
 
 Exit status: 0 success, 2 bad input (facts, catalogs, options), 1 a fault of ours,
-which keeps its traceback so that it can be reported and fixed.
+which keeps its traceback so that it can be reported and fixed; 130 after SIGINT
+(Ctrl-C) and 143 after SIGTERM, which end a build as an exception would, so that its
+workers end too and no temporary file is left.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -75,15 +79,36 @@ def _root(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the main thread is, like KeyboardInterrupt for SIGINT."""
+
+
+@contextmanager
+def terminated_as_exception():
+    def on_sigterm(signum, frame):
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return run(args)
+        with terminated_as_exception():
+            return run(args)
     except InputError as exc:
         emit(exc.diagnostics)
         return EXIT_INPUT
     except KeyboardInterrupt:
-        return 130
+        print("briefing: interrupted", file=sys.stderr)
+        return 128 + signal.SIGINT
+    except Terminated:
+        print("briefing: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
 
 
 def run(args: argparse.Namespace) -> int:

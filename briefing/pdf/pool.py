@@ -3,11 +3,17 @@
 Layout is nearly all of a build, and editions are independent, so with more than one
 edition and core they are laid out in forked worker processes, which inherit the
 imports already paid. Each edition's bytes are the same either way.
+
+The workers end with the build, however it ends: an interruption (SIGINT, SIGTERM,
+which the command line turns into exceptions) terminates them before it propagates,
+they ignore the terminal's Ctrl-C themselves (the main process decides), and on
+Linux they are killed if the main process dies without a word (SIGKILL).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +36,31 @@ def lay_out_all(documents: Sequence[str], roots: Sequence[Path], variant: Option
     if workers <= 1:
         return [lay_out(*job) for job in work]
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(lay_out, *zip(*work)))
+    pool = multiprocessing.get_context("fork").Pool(workers, _worker_started, (os.getpid(),))
+    try:
+        results = pool.starmap(lay_out, work, chunksize=1)
+    except BaseException:
+        pool.terminate()  # SIGTERM to every worker, then wait for them
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
+    return results
+
+
+def _worker_started(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the parent's terminate() suffices
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def lay_out(html: str, roots: Sequence[Path], variant: Optional[str]) -> LaidOut:
