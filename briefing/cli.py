@@ -30,27 +30,10 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = commands.add_parser("build", help="build the editions of briefs")
-    b.add_argument("facts", nargs="+", type=Path, metavar="FACTS", help="facts files")
-    b.add_argument("--locale", action="append", default=[], metavar="CODE",
-                   help="build only this locale (repeatable); default: every locale "
-                        "the brief lists")
-    b.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
-                   help="output directory (default: dist)")
-    b.add_argument("--format", choices=("pdf", "html"), default="pdf",
-                   help="pdf, or the self-contained intermediate html")
-    b.add_argument("--strict", action="store_true",
-                   help="missing or fuzzy translations are errors (for releases)")
-    b.add_argument("--mark-untranslated", action="store_true",
-                   help="show text that fell back to English visibly, for proofreading")
-    b.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    b.add_argument("--two-sided", action="store_true",
-                   help="mirrored margins, chapters on right-hand pages")
-    b.add_argument("--jobs", type=int, default=0, metavar="N",
-                   help="lay out up to N editions at once (default: one per core)")
-    b.add_argument("--pdf-variant", choices=VARIANTS, default="pdf/ua-1",
-                   help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
-                        "or plain")
-    _root(b)
+    _build_arguments(b)
+    w = commands.add_parser("watch", help="build, then rebuild what each saved change "
+                                          "affects, until Ctrl-C")
+    _build_arguments(w)
 
     c = commands.add_parser("check", help="validate facts files and their catalogs")
     c.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
@@ -73,6 +56,30 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
     _root(r)
     return main
+
+
+def _build_arguments(b: argparse.ArgumentParser) -> None:
+    b.add_argument("facts", nargs="+", type=Path, metavar="FACTS", help="facts files")
+    b.add_argument("--locale", action="append", default=[], metavar="CODE",
+                   help="build only this locale (repeatable); default: every locale "
+                        "the brief lists")
+    b.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
+                   help="output directory (default: dist)")
+    b.add_argument("--format", choices=("pdf", "html"), default="pdf",
+                   help="pdf, or the self-contained intermediate html")
+    b.add_argument("--strict", action="store_true",
+                   help="missing or fuzzy translations are errors (for releases)")
+    b.add_argument("--mark-untranslated", action="store_true",
+                   help="show text that fell back to English visibly, for proofreading")
+    b.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    b.add_argument("--two-sided", action="store_true",
+                   help="mirrored margins, chapters on right-hand pages")
+    b.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="lay out up to N editions at once (default: one per core)")
+    b.add_argument("--pdf-variant", choices=VARIANTS, default="pdf/ua-1",
+                   help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
+                        "or plain")
+    _root(b)
 
 
 def _root(sub: argparse.ArgumentParser) -> None:
@@ -120,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     project = Project(args.root, found.out) if args.root else found
     if getattr(args, "facts", None):
         from .editions import facts_paths
-        args.facts = facts_paths(args.facts)
+        args.named, args.facts = args.facts, facts_paths(args.facts)
     if args.command == "make-rules":
         from .makerules import make_rules
         print(make_rules(args.facts, project), end="")
@@ -138,12 +145,18 @@ def run(args: argparse.Namespace) -> int:
         project, locales=tuple(args.locale), format=args.format, strict=args.strict,
         mark_untranslated=args.mark_untranslated, paper=args.paper,
         two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs)
-    report = build(args.facts, options)
+    if args.command == "watch":
+        from .watch import watch
+        return watch(args.named, options, print_report)  # folders stay folders
+    print_report(build(args.facts, options))
+    return EXIT_OK
+
+
+def print_report(report) -> None:
     emit(report.warnings)
     for output in report.outputs:
         pages = f"{output.pages} pages, " if output.pages else ""
-        print(f"{output.path}: {pages}{output.seconds:.2f} s")
-    return EXIT_OK
+        print(f"{output.path}: {pages}{output.seconds:.2f} s", flush=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
