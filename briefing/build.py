@@ -11,7 +11,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from .diagnostics import Collector, Diagnostic
 from .editions import editions
@@ -59,8 +59,11 @@ class Report:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - started
 
 
-def build(paths: list[Path], options: Options) -> Report:
-    """Build every edition of every facts file; raise InputError on any bad input."""
+def build(paths: list[Path], options: Options,
+          progress: Optional[Callable[[Output], None]] = None) -> Report:
+    """Build every edition of every facts file; raise InputError on any bad input.
+    ``progress`` hears of each edition as it is laid out (its files are written
+    when every edition is, all or none)."""
     problems, report = Collector(), Report()
     with report.stage("load, catalogs, translate, relate"):
         views = prepare(paths, options, problems)
@@ -73,7 +76,7 @@ def build(paths: list[Path], options: Options) -> Report:
     problems.raise_if_errors()  # glyphs checked in every edition before any is written
     check_outputs(views, options)
     with report.stage("lay out"):
-        laid_out = lay_out(documents, options)
+        laid_out = lay_out(views, documents, options, progress)
     with report.stage("write"):
         write(views, documents, laid_out, options, report)
     report.warnings[:0] = problems.diagnostics
@@ -142,14 +145,23 @@ def _created() -> Optional[str]:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def lay_out(documents: list[str], options: Options) -> list:
+def lay_out(views: list[EditionView], documents: list[str], options: Options,
+            progress: Optional[Callable[[Output], None]]) -> list:
     if options.format != "pdf":
+        for view in views:
+            if progress is not None:
+                progress(Output(options.project.out / f"{view.stem}.html", 0, 0.0))
         return [None] * len(documents)
     from .pdf.pool import lay_out_all
     from .render.fonts import font_roots
 
     roots = [options.project.templates, *font_roots(options.project.font_cache)]
-    return lay_out_all(documents, roots, options.pdf_variant, options.jobs)
+    def done(index: int, pdf) -> None:
+        if progress is not None:
+            out = options.project.out / f"{views[index].stem}.pdf"
+            progress(Output(out, pdf.pages, pdf.seconds))
+
+    return lay_out_all(documents, roots, options.pdf_variant, options.jobs, done)
 
 
 def check_outputs(views: list[EditionView], options: Options) -> None:

@@ -59,6 +59,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _build_arguments(b: argparse.ArgumentParser) -> None:
+    shown = b.add_mutually_exclusive_group()
+    shown.add_argument("-q", "--quiet", action="store_true",
+                       help="print nothing but warnings and errors")
+    shown.add_argument("--json", action="store_true",
+                       help="progress as one JSON object per line, for pipelines")
     b.add_argument("facts", nargs="+", type=Path, metavar="FACTS", help="facts files")
     b.add_argument("--locale", action="append", default=[], metavar="CODE",
                    help="build only this locale (repeatable); default: every locale "
@@ -145,18 +150,18 @@ def run(args: argparse.Namespace) -> int:
         project, locales=tuple(args.locale), format=args.format, strict=args.strict,
         mark_untranslated=args.mark_untranslated, paper=args.paper,
         two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs)
+    from .progress import Progress
+
+    progress = Progress("quiet" if args.quiet else "json" if args.json else "text")
     if args.command == "watch":
         from .watch import watch
-        return watch(args.named, options, print_report)  # folders stay folders
-    print_report(build(args.facts, options))
+        return watch(args.named, options, progress.build)  # folders stay folders
+    try:
+        progress.build(args.facts, options)
+    except InputError as exc:
+        progress.failed(exc)
+        raise
     return EXIT_OK
-
-
-def print_report(report) -> None:
-    emit(report.warnings)
-    for output in report.outputs:
-        pages = f"{output.pages} pages, " if output.pages else ""
-        print(f"{output.path}: {pages}{output.seconds:.2f} s", flush=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,18 +17,17 @@ from typing import Callable, Iterable, Optional
 
 from .diagnostics import InputError, emit
 
-Builder = Callable[[list[Path], object], object]
+Builder = Callable[[list[Path], object], None]
 
 
-def watch(args: list[Path], options, report: Callable, stop=None) -> int:
+def watch(args: list[Path], options, run: Builder, stop=None) -> int:
     """Build every edition of ``args``, then rebuild on each change until Ctrl-C."""
     import watchfiles
 
-    from .build import build
     from .editions import facts_paths
 
     project = options.project
-    rebuild(facts_paths(args), options, build, report)
+    rebuild(facts_paths(args), options, run)
     roots = sorted({p.parent.resolve() if not p.is_dir() else p.resolve() for p in args}
                    | {(project.root / name).resolve()
                       for name in ("locales", "templates", "charts")})
@@ -48,8 +47,7 @@ def watch(args: list[Path], options, report: Callable, stop=None) -> int:
             for paths, locales in affected(changed, facts_paths(args), project):
                 if options.locales and locales and locales[0] not in options.locales:
                     continue  # watching only the locales asked for
-                rebuild(paths, replace(options, locales=locales or options.locales),
-                        build, report)
+                rebuild(paths, replace(options, locales=locales or options.locales), run)
     except KeyboardInterrupt:
         pass
     say("watch: stopped")
@@ -109,10 +107,10 @@ def _load(path: Path):
         return None  # its errors are printed when it is rebuilt
 
 
-def rebuild(paths: list[Path], options, build: Builder, report: Callable) -> None:
+def rebuild(paths: list[Path], options, run: Builder) -> None:
     """One build; bad input is printed and the previous editions stay."""
     try:
-        report(build(paths, options))
+        run(paths, options)
     except InputError as exc:
         emit(exc.diagnostics)
         say("watch: not rebuilt; the editions stay as they were")

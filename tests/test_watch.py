@@ -57,6 +57,7 @@ def test_watch_rebuilds_on_save_keeps_the_pdf_on_bad_input_and_stops(tmp_path):
     try:
         out = Lines(watcher.stdout)
         out.wait_for("dist/minimal.en.pdf: 2 pages")
+        out.wait_for("wrote 1 edition to dist/")
         out.wait_for("watch: waiting for changes")
         first = pdf.read_bytes()
 
@@ -64,6 +65,7 @@ def test_watch_rebuilds_on_save_keeps_the_pdf_on_bad_input_and_stops(tmp_path):
                          "utf-8")
         out.wait_for("watch: changed briefs/minimal.yaml")
         out.wait_for("dist/minimal.en.pdf: 2 pages")
+        out.wait_for("wrote 1 edition to dist/")
         second = pdf.read_bytes()
         assert second != first
 

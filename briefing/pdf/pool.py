@@ -17,7 +17,7 @@ import signal
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 
 @dataclass(frozen=True)
@@ -29,17 +29,29 @@ class LaidOut:
 
 
 def lay_out_all(documents: Sequence[str], roots: Sequence[Path], variant: Optional[str],
-                jobs: int = 0) -> list[LaidOut]:
-    """WeasyPrint on every document; ``jobs`` workers at most (0: one per core)."""
-    work = [(html, tuple(roots), variant) for html in documents]
+                jobs: int = 0, done: Optional[Callable[[int, LaidOut], None]] = None
+                ) -> list[LaidOut]:
+    """WeasyPrint on every document; ``jobs`` workers at most (0: one per core).
+    ``done(index, laid_out)`` is called as each document is laid out."""
+    work = [(index, html, tuple(roots), variant) for index, html in enumerate(documents)]
     workers = min(len(work), jobs or os.cpu_count() or 1)
+    results: list = [None] * len(work)
+
+    def finished(index: int, laid_out: LaidOut) -> None:
+        results[index] = laid_out
+        if done is not None:
+            done(index, laid_out)
+
     if workers <= 1:
-        return [lay_out(*job) for job in work]
+        for job in work:
+            finished(*_numbered(job))
+        return results
     import multiprocessing
 
     pool = multiprocessing.get_context("fork").Pool(workers, _worker_started, (os.getpid(),))
     try:
-        results = pool.starmap(lay_out, work, chunksize=1)
+        for index, laid_out in pool.imap_unordered(_numbered, work, chunksize=1):
+            finished(index, laid_out)
     except BaseException:
         pool.terminate()  # SIGTERM to every worker, then wait for them
         pool.join()
@@ -47,6 +59,11 @@ def lay_out_all(documents: Sequence[str], roots: Sequence[Path], variant: Option
     pool.close()
     pool.join()
     return results
+
+
+def _numbered(job: tuple) -> tuple[int, LaidOut]:
+    index, *arguments = job
+    return index, lay_out(*arguments)
 
 
 def _worker_started(parent: int) -> None:
