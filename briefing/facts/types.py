@@ -20,6 +20,7 @@ from typing import Any, Literal, Union
 
 import yaml
 
+from ..textlimits import text_problems
 from . import prose
 from .model import InferredDate, Node, PartialDate
 
@@ -168,6 +169,11 @@ class Text(FieldType):
         value = node.value
         if not value.strip():
             return conv.error(node, f"{what} must not be empty")
+        problems = list(text_problems(value))
+        for offset, needle, message in problems:
+            conv.errors.error(conv.within(node, value, offset, needle), message)
+        if problems:
+            return INVALID
         pattern = meta.get("pattern")
         if pattern and re.fullmatch(pattern.strip("^$"), value) is None:
             shown = value if value.isprintable() else repr(value)[1:-1]
