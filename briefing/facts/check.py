@@ -59,6 +59,13 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
         if not getattr(node, field):
             errors.error(node.where(field), f"{_name(node)} must cite at least one "
                                             f"{_SINGULAR.get(field, 'paragraph')}")
+    if not brief.brief.locales:
+        errors.error(brief.brief.where("locales"), "brief lists no locales; give at least "
+                                                   "one, such as [en]")
+    for node in [*brief.sources, *brief.quotes]:
+        if not _known_language(node.language):
+            errors.error(node.where("language"), f"'{node.language}' is not a language CLDR "
+                                                 "knows; give a code such as en or vi")
     for claim in brief.claims:
         _check_figure(claim, errors)
         _check_unit(claim, brief.brief.locales, errors)
@@ -255,3 +262,13 @@ def _required_lists(brief: Brief):
             yield chart, "claims"
     for section in brief.sections:
         yield section, "paragraphs"
+
+
+def _known_language(code: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True

@@ -71,6 +71,8 @@ class PartialDate:
         if not match:
             raise ValueError(f"'{text}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(g) if g else None for g in match.groups())
+        if year == 0:
+            raise ValueError(f"'{text}' has no year 0; the calendar starts at 0001")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has no month {month}; months run from 01 to 12")
         if day is not None:
@@ -90,8 +92,10 @@ class PartialDate:
     def last_day(self) -> datetime.date:
         if self.day:
             return self.first_day()
+        if self.month == 12:
+            return datetime.date(self.year, 12, 31)
         if self.month:
-            following = datetime.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            following = datetime.date(self.year, self.month + 1, 1)
             return following - datetime.timedelta(days=1)
         return datetime.date(self.year, 12, 31)
 
