@@ -86,6 +86,8 @@ def test_a_full_disk_writes_no_edition_and_leaves_no_temporary_file(cli, tmp_pat
     synced = []
 
     def fsync(fd):
+        if not os.readlink(f"/proc/self/fd/{fd}").startswith(str(out)):
+            return  # the caches (font subsets, charts) are not the editions
         synced.append(fd)
         if len(synced) == 3:  # en.pdf and its record are staged; vi.pdf fails
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -60,7 +60,10 @@ def cached_subsets(directory: Optional[Path]):
         original = font.file_content
         font._fonttools_subset(to_unicode, hinting)
         if font.file_content is not original:  # a failed subset is not kept
-            write_atomically(path, font.file_content)
+            try:
+                write_atomically(path, font.file_content)
+            except OSError:  # a cache that cannot be written (a full disk) is skipped
+                pass
         return None
 
     Font.subset = fonttools
