@@ -60,22 +60,9 @@ def read_input(path: Path, shown: str, errors: Collector, *, limit: int,
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace path with data in one step: readers see the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Replace path with data in one step: readers see the old file or the new one.
+    A file that cannot be written is a WriteError located at its path."""
+    write_all([(path, data)])
 
 
 class WriteError(InputError):

@@ -11,6 +11,7 @@ dispatcher over frozen dataclasses does that in about two hundred lines.
 from __future__ import annotations
 
 import dataclasses
+from abc import ABC, abstractmethod
 import re
 import typing
 from decimal import Decimal, InvalidOperation
@@ -40,12 +41,16 @@ class Items(list):
     """A converted list: (value, location) pairs, so each item can be pointed at."""
 
 
-class FieldType:
-    def convert(self, conv, node: yaml.Node, what: str, meta: dict) -> Any:
-        raise NotImplementedError
+class FieldType(ABC):
+    """One kind of field: how it is read from YAML and how the schema describes it."""
 
+    @abstractmethod
+    def convert(self, conv, node: yaml.Node, what: str, meta: dict) -> Any:
+        """The value of ``node``, or INVALID after reporting what is wrong."""
+
+    @abstractmethod
     def schema(self, definitions: dict, meta: dict) -> dict:
-        raise NotImplementedError
+        """The JSON Schema of the field."""
 
 
 class Optional_(FieldType):
