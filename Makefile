@@ -48,7 +48,7 @@ ENGINE := $(STAMP) build/source-date-epoch \
 	templates/*/*.j2)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv briefs check test preview schema clean release bench FORCE
+.PHONY: help venv briefs check test preview schema clean release bench watch FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -93,6 +93,10 @@ $(DIST)/%.pdf:
 
 briefs: $(EDITIONS) ## build every brief in every locale it lists, into dist/
 	@echo "briefs: $(words $(EDITIONS)) editions up to date in $(DIST)/"
+
+# A live preview: every edition built, then rebuilt as its inputs are saved.
+watch: $(STAMP) ## rebuild the editions a saved change affects, until Ctrl-C
+	@$(BRIEFING) watch $(FACTS) --out $(DIST) $(BUILD_FLAGS)
 
 # Every problem at once: each catalog through msgfmt --check, then every facts file
 # and its catalogs through the compiler; exit 2 if anything is wrong.

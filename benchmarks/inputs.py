@@ -8,6 +8,8 @@ import json
 import random
 import re
 
+from briefing.facts.model import PartialDate
+
 SYLLABLES = ("ka", "ren", "do", "mi", "sha", "lu", "vor", "te", "ban", "ni", "sal", "om")
 WORDS = ("the talks resumed after weeks of shelling along the line of contact while "
          "envoys from both capitals traded accusations over supplies roads villages "
@@ -63,7 +65,8 @@ def synthetic_brief(brief_id: str, chapters: int) -> str:
             f" reported: {day}, {cite}}}",
             f"{{id: killed-{i}-later, label: {q(f'Killed in the {name} phase, later report')},"
             f" metric: killed, event: event-{i}, party: am, value: {later}, qualifier: about,"
-            f" revises: killed-{i}-first, reported: {year + 1}, note: {q(sentence(14))},"
+            f" claimed_by: am, revises: killed-{i}-first, reported: {year + 1},"
+            f" note: {q(sentence(14))},"
             f" {cite}}}",
             f"{{id: wounded-{i}, label: {q(f'Wounded in the {name} phase')}, metric: wounded,"
             f" event: event-{i}, value: {rng.randrange(100, 90000)}, qualifier: at_least,"
@@ -79,11 +82,13 @@ def synthetic_brief(brief_id: str, chapters: int) -> str:
         parts["sections"].append(
             f"id: chapter-{i}\n    title: {q(f'The {name} phase')}\n    paragraphs:\n"
             + "\n".join(f"      - {{text: {paragraph(lead)}, {cite}}}" for lead in leads))
-        parts["timeline"] += [
-            f"{{date: {month}, text: {q(sentence(16))}, {cite}}}",
-            f"{{date: {day}, text: {q(sentence(12)[:-1] + f': {{killed-{i}-first}} killed.')},"
-            f" {cite}}}",
-            f"{{date: {year + 1}, text: {q(sentence(20))}, {cite}}}"]
+        entries = {
+            month: f"{{date: {month}, text: {q(sentence(16))}, {cite}}}",
+            day: f"{{date: {day}, text: {q(sentence(12)[:-1] + f': {{killed-{i}-first}} killed.')},"
+                 f" {cite}}}",
+            str(year + 1): f"{{date: {year + 1}, text: {q(sentence(20))}, {cite}}}"}
+        # In the order a brief's timeline keeps (a day before the month it opens).
+        parts["timeline"] += [entries[d] for d in sorted(entries, key=PartialDate.parse)]
         if i % 4 == 1:
             parts["charts"].append(
                 f"{{id: chart-{i}, kind: casualties, title: {q(f'Killed, {name} phase')},"

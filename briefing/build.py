@@ -11,7 +11,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from .diagnostics import Collector, Diagnostic
 from .editions import editions
@@ -20,7 +20,7 @@ from .i18n.completeness import missing, needed
 from .i18n.localizer import Localizer
 from .i18n.translate import translate
 from .project import Project, source_date_epoch
-from .release import record_edition
+from .release import edition_record
 from .render.view import EditionView
 
 
@@ -60,8 +60,11 @@ class Report:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - started
 
 
-def build(paths: list[Path], options: Options) -> Report:
-    """Build every edition of every facts file; raise InputError on any bad input."""
+def build(paths: list[Path], options: Options,
+          progress: Optional[Callable[[Output], None]] = None) -> Report:
+    """Build every edition of every facts file; raise InputError on any bad input.
+    ``progress`` hears of each edition as it is laid out (its files are written
+    when every edition is, all or none)."""
     problems, report = Collector(), Report()
     with report.stage("load, catalogs, translate, relate"):
         views = prepare(paths, options, problems)
@@ -72,8 +75,9 @@ def build(paths: list[Path], options: Options) -> Report:
         documents = [render(view, drawn, options, problems)
                      for view, drawn in zip(views, charts)]
     problems.raise_if_errors()  # glyphs checked in every edition before any is written
+    check_outputs(views, options)
     with report.stage("lay out"):
-        laid_out = lay_out(documents, options)
+        laid_out = lay_out(views, documents, options, progress)
     with report.stage("write"):
         write(views, documents, laid_out, options, report)
     report.warnings[:0] = problems.diagnostics
@@ -153,30 +157,51 @@ def _published_on():
     return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
 
 
-def lay_out(documents: list[str], options: Options) -> list:
+def lay_out(views: list[EditionView], documents: list[str], options: Options,
+            progress: Optional[Callable[[Output], None]]) -> list:
     if options.format != "pdf":
+        for view in views:
+            if progress is not None:
+                progress(Output(options.project.out / f"{view.stem}.html", 0, 0.0))
         return [None] * len(documents)
     from .pdf.pool import lay_out_all
     from .render.fonts import font_roots
 
     roots = [options.project.templates, *font_roots(options.project.font_cache)]
+    def done(index: int, pdf) -> None:
+        if progress is not None:
+            out = options.project.out / f"{views[index].stem}.pdf"
+            progress(Output(out, pdf.pages, pdf.seconds))
+
     return lay_out_all(documents, roots, options.pdf_variant, options.jobs,
-                       options.project.subset_cache)
+                       options.project.subset_cache, done)
+
+
+def check_outputs(views: list[EditionView], options: Options) -> None:
+    """Before layout, the part that takes time: the output directory can be written."""
+    from .files import check_writable
+
+    suffix = ".pdf" if options.format == "pdf" else ".html"
+    check_writable(options.project.out, [view.stem + suffix for view in views])
 
 
 def write(views: list[EditionView], documents: list[str], laid_out: list,
           options: Options, report: Report) -> None:
-    """Write each edition atomically (its PDF and its record, or its HTML)."""
-    from .files import write_atomically
+    """Write every edition (its PDF and its record, or its HTML), all or none."""
+    from .files import write_all
 
-    out = options.project.out
+    out, files = options.project.out, []
     for view, html, pdf in zip(views, documents, laid_out):
         if pdf is None:
-            write_atomically(out / f"{view.stem}.html", html.encode("utf-8"))
+            files.append((out / f"{view.stem}.html", html.encode("utf-8")))
+        else:
+            files.append((out / f"{view.stem}.pdf", pdf.data))
+            files.append((options.project.record_path(view.stem), edition_record(view, pdf)))
+    write_all(files)
+    for view, pdf in zip(views, laid_out):
+        if pdf is None:
             report.outputs.append(Output(out / f"{view.stem}.html", 0, 0.0))
         else:
-            write_atomically(out / f"{view.stem}.pdf", pdf.data)
-            record_edition(options.project, view, pdf)
             report.outputs.append(Output(out / f"{view.stem}.pdf", pdf.pages, pdf.seconds,
                                          pdf.layout_seconds))
             for message in pdf.warnings:  # WeasyPrint's log is silent unless routed

@@ -1,14 +1,18 @@
 """The command line: ``briefing build | check | schema``.
 
 Exit status: 0 success, 2 bad input (facts, catalogs, options), 1 a fault of ours,
-which keeps its traceback so that it can be reported and fixed.
+which keeps its traceback so that it can be reported and fixed; 130 after SIGINT
+(Ctrl-C) and 143 after SIGTERM, which end a build as an exception would, so that its
+workers end too and no temporary file is left.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -26,27 +30,10 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = commands.add_parser("build", help="build the editions of briefs")
-    b.add_argument("facts", nargs="+", type=Path, metavar="FACTS", help="facts files")
-    b.add_argument("--locale", action="append", default=[], metavar="CODE",
-                   help="build only this locale (repeatable); default: every locale "
-                        "the brief lists")
-    b.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
-                   help="output directory (default: dist)")
-    b.add_argument("--format", choices=("pdf", "html"), default="pdf",
-                   help="pdf, or the self-contained intermediate html")
-    b.add_argument("--strict", action="store_true",
-                   help="missing or fuzzy translations are errors (for releases)")
-    b.add_argument("--mark-untranslated", action="store_true",
-                   help="show text that fell back to English visibly, for proofreading")
-    b.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    b.add_argument("--two-sided", action="store_true",
-                   help="mirrored margins, chapters on right-hand pages")
-    b.add_argument("--jobs", type=int, default=0, metavar="N",
-                   help="lay out up to N editions at once (default: one per core)")
-    b.add_argument("--pdf-variant", choices=VARIANTS, default="pdf/ua-1",
-                   help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
-                        "or plain")
-    _root(b)
+    _build_arguments(b)
+    w = commands.add_parser("watch", help="build, then rebuild what each saved change "
+                                          "affects, until Ctrl-C")
+    _build_arguments(w)
 
     c = commands.add_parser("check", help="validate facts files and their catalogs")
     c.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
@@ -71,19 +58,69 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _build_arguments(b: argparse.ArgumentParser) -> None:
+    shown = b.add_mutually_exclusive_group()
+    shown.add_argument("-q", "--quiet", action="store_true",
+                       help="print nothing but warnings and errors")
+    shown.add_argument("--json", action="store_true",
+                       help="progress as one JSON object per line, for pipelines")
+    b.add_argument("facts", nargs="+", type=Path, metavar="FACTS", help="facts files")
+    b.add_argument("--locale", action="append", default=[], metavar="CODE",
+                   help="build only this locale (repeatable); default: every locale "
+                        "the brief lists")
+    b.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
+                   help="output directory (default: dist)")
+    b.add_argument("--format", choices=("pdf", "html"), default="pdf",
+                   help="pdf, or the self-contained intermediate html")
+    b.add_argument("--strict", action="store_true",
+                   help="missing or fuzzy translations are errors (for releases)")
+    b.add_argument("--mark-untranslated", action="store_true",
+                   help="show text that fell back to English visibly, for proofreading")
+    b.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    b.add_argument("--two-sided", action="store_true",
+                   help="mirrored margins, chapters on right-hand pages")
+    b.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="lay out up to N editions at once (default: one per core)")
+    b.add_argument("--pdf-variant", choices=VARIANTS, default="pdf/ua-1",
+                   help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
+                        "or plain")
+    _root(b)
+
+
 def _root(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the main thread is, like KeyboardInterrupt for SIGINT."""
+
+
+@contextmanager
+def terminated_as_exception():
+    def on_sigterm(signum, frame):
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return run(args)
+        with terminated_as_exception():
+            return run(args)
     except InputError as exc:
         emit(exc.diagnostics)
         return EXIT_INPUT
     except KeyboardInterrupt:
-        return 130
+        print("briefing: interrupted", file=sys.stderr)
+        return 128 + signal.SIGINT
+    except Terminated:
+        print("briefing: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     project = Project(args.root, found.out) if args.root else found
     if getattr(args, "facts", None):
         from .editions import facts_paths
-        args.facts = facts_paths(args.facts)
+        args.named, args.facts = args.facts, facts_paths(args.facts)
     if args.command == "make-rules":
         from .makerules import make_rules
         print(make_rules(args.facts, project), end="")
@@ -113,11 +150,17 @@ def run(args: argparse.Namespace) -> int:
         project, locales=tuple(args.locale), format=args.format, strict=args.strict,
         mark_untranslated=args.mark_untranslated, paper=args.paper,
         two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs)
-    report = build(args.facts, options)
-    emit(report.warnings)
-    for output in report.outputs:
-        pages = f"{output.pages} pages, " if output.pages else ""
-        print(f"{output.path}: {pages}{output.seconds:.2f} s")
+    from .progress import Progress
+
+    progress = Progress("quiet" if args.quiet else "json" if args.json else "text")
+    if args.command == "watch":
+        from .watch import watch
+        return watch(args.named, options, progress.build)  # folders stay folders
+    try:
+        progress.build(args.facts, options)
+    except InputError as exc:
+        progress.failed(exc)
+        raise
     return EXIT_OK
 
 

@@ -3,19 +3,23 @@
 Every input file (facts, catalogs, GeoJSON) is read through ``read_input``: regular
 files only (a FIFO or a device would block or never end), at most a stated number of
 bytes, UTF-8 without NUL bytes, NFC-normalized. Every output is written through
-``write_atomically``, so that a reader sees the old file or the new one, never half.
+``write_atomically`` (one file) or ``write_all`` (a build's files, all or none), so
+that a reader sees the old file or the new one, never half, and a failed or interrupted
+write leaves no temporary file behind.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
-from .diagnostics import Collector, Location
+from .diagnostics import Collector, Diagnostic, InputError, Location
+from .project import shown_path
 
 
 def read_input(path: Path, shown: str, errors: Collector, *, limit: int,
@@ -56,19 +60,90 @@ def read_input(path: Path, shown: str, errors: Collector, *, limit: int,
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace path with data in one step: readers see the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace path with data in one step: readers see the old file or the new one.
+    A file that cannot be written is a WriteError located at its path."""
+    write_all([(path, data)])
+
+
+class WriteError(InputError):
+    """An output that cannot be written (a full disk, a read-only directory, a
+    directory in its place): bad environment, reported at the output's path."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__([Diagnostic(Location(shown_path(path)), "error",
+                                     f"cannot write: {reason}")])
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def check_writable(folder: Path, names: Iterable[str]) -> None:
+    """Before any work: ``folder`` is (or can be made) a directory we can write in,
+    and none of ``names`` in it is a directory. Raises WriteError."""
+    if folder.exists() and not folder.is_dir():
+        raise WriteError(folder, "not a directory; --out names the directory to write in")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise WriteError(folder, _reason(exc)) from None
+    for name in names:
+        if (folder / name).is_dir():
+            raise WriteError(folder / name, "a directory is in the way; remove it or "
+                                            "build into another --out")
+
+
+def write_all(files: Iterable[tuple[Path, bytes]]) -> None:
+    """Write every file or none: each goes to a temporary file beside its target, and
+    only when all are on disk do they replace their targets, with SIGINT and SIGTERM
+    held back meanwhile, so that neither a failure nor an interruption leaves a mix
+    of old and new files, or a temporary file. Raises WriteError."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            staged.append(_stage(path, data))
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            while staged:
+                tmp, path = staged[-1]
+                try:
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    raise WriteError(path, _reason(exc)) from None
+                staged.pop()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    finally:
+        for tmp, _ in staged:
+            _unlink(tmp)
+
+
+def _stage(path: Path, data: bytes) -> tuple[str, Path]:
+    """``data`` in a temporary file beside ``path``, on disk; WriteError if it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WriteError(path, _reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+    except BaseException as exc:
+        _unlink(tmp)
+        if isinstance(exc, OSError):
+            raise WriteError(path, _reason(exc)) from None
         raise
+    return tmp, path
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass

@@ -31,13 +31,13 @@ RENDERING = ("weasyprint", "pydyf", "fonttools", "jinja2", "babel", "matplotlib"
              "fontpkg-noto-serif", "fontpkg-noto-sans")
 
 
-def record_edition(project: Project, view, pdf) -> None:
-    """What the release manifest needs to know of an edition, beside its bytes."""
+def edition_record(view, pdf) -> bytes:
+    """What the release manifest needs to know of an edition, beside its bytes (the
+    build writes it to ``project.record_path(stem)`` with the PDF, all or nothing)."""
     record = {"brief": view.meta.id, "locale": view.lang, "pages": pdf.pages,
               "sha256": hashlib.sha256(pdf.data).hexdigest(),
               "claims": len(view.brief.claims), "sources": len(view.brief.sources)}
-    write_atomically(project.record_path(view.stem),
-                     json.dumps(record, sort_keys=True).encode())
+    return json.dumps(record, sort_keys=True).encode()
 
 
 def coverage(project: Project, locale: str, brief: str) -> dict:

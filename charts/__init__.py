@@ -23,7 +23,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Optional
 
-KINDS = ("comparison", "series", "alternatives", "share", "casualties", "displacement")
+KINDS = ("comparison", "series", "alternatives", "share", "casualties", "displacement",
+         "map")
 
 # A chart plots at most this many claims: beyond that a table reads better, and the
 # validator says so (documented in the README).

@@ -61,6 +61,10 @@ def pyplot():
     matplotlib.rcParams.update({
         "svg.fonttype": "none",       # real text: searchable, and set in our fonts
         "svg.hashsalt": "briefing",   # stable ids
+        # Labels, names and translations are input: "$...$" prints as typed, never
+        # as math text (which sets it in another font, or fails on bad TeX).
+        "text.parse_math": False,
+        "text.usetex": False,
         "font.family": FONT,
         "font.size": TEXT_PT,
         "axes.edgecolor": INK,

@@ -20,6 +20,9 @@ EXPECTED = {
         "%(danh_sach)s, which the English does not have",
         f"{PO}:11:1: error: translation of 'Sources: %(list)s' drops the placeholder %(list)s",
     ],
+    "control.po": [f"{PO}:8:1: error: translation of 'Figure %(n)s': control character "
+                   "U+0007 in text; remove it (it prints as a box and breaks the PDF's "
+                   "metadata)"],
     "duplicate.po": [f"{PO}:10:1: error: invalid .po syntax: duplicate message definition "
                      "(first at line 8)"],
     "empty.po": [f"{PO}:1:1: error: catalog has no header entry (msgid \"\") giving its "

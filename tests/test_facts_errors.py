@@ -89,3 +89,28 @@ def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
     assert (relaxed.code, relaxed.err) == (0, message.format("warning"))
     strict = cli("check", "--strict", brief, cwd=tmp_path)
     assert (strict.code, strict.err) == (2, message.format("error"))
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("as_of: 2023-09-19", "as_of: 0000",
+     "brief.yaml:4:10: error: brief.as_of: '0000' has no year 0; the calendar starts at 0001"),
+    ("    date: 2023-09\n    language: en", "    date: 2023-09\n    language: zz",
+     "brief.yaml:12:15: error: 'zz' is not a language CLDR knows; give a code such as en or vi"),
+    ("locales: [en]", "locales: []",
+     "brief.yaml:5:12: error: brief lists no locales; give at least one, such as [en]"),
+])
+def test_values_no_formatter_could_print_are_located_errors(cli, tmp_path, old, new, message):
+    brief = tmp_path / "brief.yaml"
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8")
+    assert old in text
+    brief.write_text(text.replace(old, new, 1), "utf-8")
+    result = cli("build", brief, "--out", tmp_path / "out", cwd=tmp_path)
+    assert (result.code, result.err) == (2, message + "\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_event_ending_in_the_last_month_of_year_9999_is_a_date_like_any_other(cli, tmp_path):
+    brief = tmp_path / "brief.yaml"
+    brief.write_text((FIXTURES / "minimal.yaml").read_text("utf-8").replace(
+        "end: 1994", "end: 9999-12"), "utf-8")
+    assert cli("check", brief, cwd=tmp_path).code == 0

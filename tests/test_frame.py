@@ -73,3 +73,18 @@ def test_absent_parts_are_left_out(built):
         assert absent not in text
     with pikepdf.open(built / "minimal.en.pdf") as pdf:
         assert "/Author" not in pdf.docinfo
+
+
+def test_the_older_author_field_still_names_the_institution(tmp_path):
+    """Briefs written before 'institution' existed keep their issuer: 'author' is read as
+    the institution, in the masthead and as the PDF's author."""
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8")
+    facts = tmp_path / "older.yaml"
+    facts.write_text(text.replace("  handling:", '  author: "Caucasus Desk"\n  handling:', 1),
+                     "utf-8")
+    result = run_process("build", facts, "--locale", "en", "--out", tmp_path)
+    assert result.code == 0, result.err
+    pdf_path = next(tmp_path.glob("*.en.pdf"))
+    assert "CAUCASUS DESK" in text_of(pdf_path)
+    with pikepdf.open(pdf_path) as pdf:
+        assert str(pdf.docinfo["/Author"]) == "Caucasus Desk"

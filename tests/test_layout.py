@@ -120,9 +120,10 @@ MINIMAL_NAMES = ["Armenia", "Azerbaijan", "Example Press"]
 NAMES = {"minimal": MINIMAL_NAMES,
          "flash": ["Armenia", "Azerbaijan", "Example Press Agency", "Defence Ministry"],
          "frame": ["Example Institute", "Example Press", "Jane Doe", "Trần Văn An"]}
-# One-sided, no part of a brief forces a new page (templates/print.css): there are no
-# chapter starts to excuse a short page.
-CHAPTER_STARTS: list[str] = []
+# One-sided, the only part of a brief that forces a new page (templates/print.css) is a
+# section that opens with a map: the flagship's first.
+CHAPTER_STARTS: list[str] = ["1. The territory and the roots of the dispute",
+                             "1. Vùng lãnh thổ và nguồn gốc tranh chấp"]
 TYPESETTING = {"overlap", "split-name", "hyphen-ladder", "page-split-word", "empty-page"}
 
 

@@ -12,6 +12,7 @@ from ..diagnostics import Collector
 from . import prose, units
 from .model import BUILTIN_METRICS, Brief, Node, PartialDate
 from .relations import check_relations
+from .maps import check_map
 from .walk import nodes, references, translatable_fields
 
 # Which metrics each chart kind may plot ("*": any); the chart modules in charts/ say
@@ -24,6 +25,7 @@ CHART_METRICS = {
     "share": {"share"},
     "casualties": {"killed", "wounded"},
     "displacement": {"displaced", "population"},
+    "map": set(),  # a map plots places, not claims
 }
 CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
                "displacement": {""}}
@@ -42,6 +44,7 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
         "events": {e.id for e in brief.events},
         "claims": {c.id for c in brief.claims} | set(broken_ids),
         "quotes": {q.id for q in brief.quotes},
+        "sections": {s.id for s in brief.sections},
     }
     for kind in ("sources", "parties", "events", "quotes"):
         known[kind] |= set(broken_ids)
@@ -56,6 +59,13 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
         if not getattr(node, field):
             errors.error(node.where(field), f"{_name(node)} must cite at least one "
                                             f"{_SINGULAR.get(field, 'paragraph')}")
+    if not brief.brief.locales:
+        errors.error(brief.brief.where("locales"), "brief lists no locales; give at least "
+                                                   "one, such as [en]")
+    for node in [*brief.sources, *brief.quotes]:
+        if not _known_language(node.language):
+            errors.error(node.where("language"), f"'{node.language}' is not a language CLDR "
+                                                 "knows; give a code such as en or vi")
     for claim in brief.claims:
         _check_figure(claim, errors)
         _check_unit(claim, brief.brief.locales, errors)
@@ -163,6 +173,9 @@ def _check_chart(chart, brief: Brief, errors: Collector) -> None:
                                           f"'{chart.kind}'; expected one of: "
                                           f"{', '.join(sorted(CHART_METRICS))}")
         return
+    if chart.kind == "map":
+        check_map(chart, errors)
+        return
     if len(chart.claims) > CHART_MAX_CLAIMS:
         errors.error(chart.where("claims"), f"chart '{chart.id}' plots {len(chart.claims)} "
                                             f"claims; a chart plots at most "
@@ -245,6 +258,17 @@ def _required_lists(brief: Brief):
     for entry in brief.timeline:
         yield entry, "sources"
     for chart in brief.charts:
-        yield chart, "claims"
+        if chart.kind != "map":
+            yield chart, "claims"
     for section in brief.sections:
         yield section, "paragraphs"
+
+
+def _known_language(code: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True

@@ -72,6 +72,8 @@ class PartialDate:
         if not match:
             raise ValueError(f"'{text}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(g) if g else None for g in match.groups())
+        if year == 0:
+            raise ValueError(f"'{text}' has no year 0; the calendar starts at 0001")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has no month {month}; months run from 01 to 12")
         if day is not None:
@@ -91,8 +93,10 @@ class PartialDate:
     def last_day(self) -> datetime.date:
         if self.day:
             return self.first_day()
+        if self.month == 12:
+            return datetime.date(self.year, 12, 31)
         if self.month:
-            following = datetime.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            following = datetime.date(self.year, self.month + 1, 1)
             return following - datetime.timedelta(days=1)
         return datetime.date(self.year, 12, 31)
 
@@ -153,6 +157,9 @@ class Meta(Node):
     institution: Optional[str] = spec("Issuing institution, printed above the title and in "
                                       "the citation; omit rather than write a placeholder.",
                                       required=False, prose=True)
+    author: Optional[str] = spec("The older name of 'institution', still read: used as the "
+                                 "institution when 'institution' is not given.",
+                                 required=False, prose=True)
     authors: tuple[str, ...] = spec("Authors' names, as they sign (not translated); the "
                                     "PDF author, else the institution.", required=False,
                                     default=())
@@ -312,14 +319,70 @@ class TimelineEntry(Node):
     sources: tuple[str, ...] = spec("Sources (at least one).", ref="sources")
 
 
+LatLon = tuple[Number, Number]  # [latitude, longitude] in degrees (not GeoJSON's order)
+
+
+@dataclass(frozen=True)
+class MapPoint(Node):
+    name: str = spec("Name printed beside the symbol.", prose=True)
+    lat: Number = spec("Latitude in degrees, -90 (south) to 90 (north).")
+    lon: Number = spec("Longitude in degrees, -180 (west) to 180 (east).")
+    disputed: bool = spec("True for a disputed territory marked by a symbol where no "
+                          "dataset gives its outline: drawn hatched, labelled disputed.",
+                          required=False, default=False)
+
+
+@dataclass(frozen=True)
+class MapLine(Node):
+    name: str = spec("Name printed beside the line (a corridor, a road, a river).",
+                     prose=True)
+    coordinates: tuple[LatLon, ...] = spec("At least two [lat, lon] pairs, in order.")
+
+
+@dataclass(frozen=True)
+class MapArea(Node):
+    name: str = spec("Name printed inside the area.", prose=True)
+    coordinates: tuple[LatLon, ...] = spec("At least three [lat, lon] pairs around the "
+                                           "area's edge (closed automatically), taken "
+                                           "from a published dataset, never drawn by hand.")
+    disputed: bool = spec("True for a disputed area: hatched, labelled disputed.",
+                          required=False, default=False)
+
+
+@dataclass(frozen=True)
+class MapLabel(Node):
+    name: str = spec("A country's or a sea's name, printed centred at the position.",
+                     prose=True)
+    lat: Number = spec("Latitude in degrees of the name's centre.")
+    lon: Number = spec("Longitude in degrees of the name's centre.")
+    water: bool = spec("True for a sea or a lake (set in italics).", required=False,
+                       default=False)
+
+
 @dataclass(frozen=True)
 class Chart(Node):
     id: str = spec("Chart id.", pattern=ID_PATTERN)
-    kind: str = spec("Chart kind: comparison, series, alternatives, share, casualties or "
-                     "displacement (the schema lists what each plots).")
+    kind: str = spec("Chart kind: comparison, series, alternatives, share, casualties, "
+                     "displacement or map (the schema lists what each plots).")
     title: str = spec("Chart title.", prose=True)
-    claims: tuple[str, ...] = spec("Claims the chart plots.", ref="claims")
+    claims: tuple[str, ...] = spec("Claims the chart plots (every kind but map).",
+                                   required=False, default=(), ref="claims")
     note: Optional[str] = spec("Note printed under the chart.", required=False, prose=True)
+    section: Optional[str] = spec("Section the chart opens (printed under its heading); "
+                                  "omitted: with the figures.", required=False,
+                                  ref="sections")
+    points: tuple[MapPoint, ...] = spec("map: places drawn as symbols (towns, capitals, "
+                                        "a disputed territory without an outline).",
+                                        required=False, default=())
+    lines: tuple[MapLine, ...] = spec("map: lines (a corridor, a road).", required=False,
+                                      default=())
+    areas: tuple[MapArea, ...] = spec("map: areas by their outline (a zone of control).",
+                                      required=False, default=())
+    labels: tuple[MapLabel, ...] = spec("map: names of countries and seas.",
+                                        required=False, default=())
+    places_source: Optional[str] = spec("map: where the coordinates of points, lines and "
+                                        "areas come from (printed in the source line).",
+                                        required=False, prose=True)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ def json_schema() -> dict:
 
 
 def _accepts(kind: str) -> str:
+    if kind == "map":
+        return "no claims; its points, lines, areas and labels, by [lat, lon]"
     metrics = CHART_METRICS[kind]
     what = "any metric" if "*" in metrics else ", ".join(sorted(metrics))
     units = CHART_UNITS.get(kind)

@@ -11,6 +11,7 @@ dispatcher over frozen dataclasses does that in about two hundred lines.
 from __future__ import annotations
 
 import dataclasses
+from abc import ABC, abstractmethod
 import re
 import typing
 from decimal import Decimal, InvalidOperation
@@ -20,6 +21,7 @@ from typing import Any, Literal, Union
 
 import yaml
 
+from ..textlimits import text_problems
 from . import prose
 from .model import InferredDate, Node, PartialDate
 
@@ -39,12 +41,16 @@ class Items(list):
     """A converted list: (value, location) pairs, so each item can be pointed at."""
 
 
-class FieldType:
-    def convert(self, conv, node: yaml.Node, what: str, meta: dict) -> Any:
-        raise NotImplementedError
+class FieldType(ABC):
+    """One kind of field: how it is read from YAML and how the schema describes it."""
 
+    @abstractmethod
+    def convert(self, conv, node: yaml.Node, what: str, meta: dict) -> Any:
+        """The value of ``node``, or INVALID after reporting what is wrong."""
+
+    @abstractmethod
     def schema(self, definitions: dict, meta: dict) -> dict:
-        raise NotImplementedError
+        """The JSON Schema of the field."""
 
 
 class Optional_(FieldType):
@@ -186,6 +192,11 @@ class Text(FieldType):
         value = node.value
         if not value.strip():
             return conv.error(node, f"{what} must not be empty")
+        problems = list(text_problems(value))
+        for offset, needle, message in problems:
+            conv.errors.error(conv.within(node, value, offset, needle), message)
+        if problems:
+            return INVALID
         pattern = meta.get("pattern")
         if pattern and re.fullmatch(pattern.strip("^$"), value) is None:
             shown = value if value.isprintable() else repr(value)[1:-1]
@@ -231,6 +242,24 @@ class Sequence(FieldType):
 
     def schema(self, definitions, meta):
         return {"type": "array", "items": self.item.schema(definitions, meta)}
+
+
+class Pair(FieldType):
+    """Two values written as a list of two: a [lat, lon] position."""
+
+    def __init__(self, item: FieldType):
+        self.item = item
+
+    def convert(self, conv, node, what, meta):
+        if not isinstance(node, yaml.SequenceNode) or len(node.value) != 2:
+            return conv.error(node, f"{what} must be a pair [lat, lon], not "
+                                    f"{kind_of(node)}")
+        values = tuple(self.item.convert(conv, item, what, meta) for item in node.value)
+        return INVALID if INVALID in values else values
+
+    def schema(self, definitions, meta):
+        item = self.item.schema(definitions, meta)
+        return {"type": "array", "items": item, "minItems": 2, "maxItems": 2}
 
 
 class Record(FieldType):
@@ -330,6 +359,8 @@ def field_type(hint: Any) -> FieldType:
         return Optional_(inner) if type(None) in args else inner
     if origin is Literal:
         return Choice(args)
+    if origin is tuple and len(args) == 2 and args[1] is not Ellipsis:
+        return Pair(field_type(args[0]))
     if origin is tuple:
         return Sequence(field_type(args[0]))
     if hint is PartialDate:

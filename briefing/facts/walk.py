@@ -16,7 +16,8 @@ from .model import Brief, InferredDate, Node
 _ROLES = {"Meta": "brief", "Source": "source", "Party": "party", "Event": "event",
           "Claim": "claim", "Section": "section", "TimelineEntry": "timeline",
           "Chart": "chart", "Quote": "quote", "InferredDate": "date",
-          "Abbreviation": "abbreviation"}
+          "MapPoint": "map point", "MapLine": "map line", "MapArea": "map area",
+          "MapLabel": "map label", "Abbreviation": "abbreviation"}
 
 
 def nodes(brief: Brief) -> Iterator[Node]:
@@ -39,8 +40,12 @@ def _structure(brief: Brief) -> Iterator[Node]:
     yield brief.brief
     yield from brief.key_points
     for collection in (brief.sources, brief.parties, brief.events, brief.claims,
-                       brief.quotes, brief.timeline, brief.charts, brief.abbreviations):
+                       brief.quotes, brief.timeline, brief.abbreviations):
         yield from collection
+    for chart in brief.charts:
+        yield chart
+        for places in (chart.points, chart.lines, chart.areas, chart.labels):
+            yield from places
     for section in brief.sections:
         yield section
         yield from section.paragraphs

@@ -27,6 +27,7 @@ from babel.messages.pofile import PoFileError, read_po
 from ..diagnostics import Collector, Location
 from ..facts import prose
 from ..files import read_input
+from ..textlimits import text_problems
 
 DOMAINS = ("messages", "facts")
 MAX_BYTES = 8 * 1024 * 1024
@@ -145,6 +146,9 @@ def _add(catalog: Catalog, message: Message, shown: str, problems: Collector) ->
         source = msgids[min(index, len(msgids) - 1)]
         for problem in placeholder_problems(source, string, msgids):
             problems.error(where, f"translation of '{shown_id}' {problem}")
+            broken = True
+        for _, _, problem in text_problems(string):
+            problems.error(where, f"translation of '{shown_id}': {problem}")
             broken = True
     if broken:
         catalog.stats["broken"] += 1

@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Optional
 
-from ..files import write_atomically
+from ..files import WriteError, write_atomically
 
 # Everything besides the font and its glyphs that shapes a subset's bytes.
 LIBRARIES = ("weasyprint", "fonttools")
@@ -60,7 +60,10 @@ def cached_subsets(directory: Optional[Path]):
         original = font.file_content
         font._fonttools_subset(to_unicode, hinting)
         if font.file_content is not original:  # a failed subset is not kept
-            write_atomically(path, font.file_content)
+            try:
+                write_atomically(path, font.file_content)
+            except WriteError:  # a cache that cannot be written (a full disk) is skipped
+                pass
         return None
 
     Font.subset = fonttools

@@ -27,6 +27,7 @@ from charts.style import MARKERS
 
 from ..facts.model import PartialDate
 from ..files import write_atomically
+from . import maps
 from .view import EditionView
 
 CHARTS_DIR = Path(charts.__file__).resolve().parent
@@ -48,6 +49,8 @@ class ChartView:
     alt: str
     sources: str
     src: str  # a data: URI of the SVG
+    disclaimer: str = ""  # under every map
+    section: str = ""     # id of the section the chart opens; "" with the figures
 
 
 def chart_data(edition: EditionView, chart) -> ChartData:
@@ -192,16 +195,16 @@ def _date_ticks(loc, points) -> tuple:
                  for year in range(first, last + 1))
 
 
-def _fingerprint(data: ChartData) -> str:
+def _fingerprint(data) -> str:
     digest = hashlib.sha256(repr(data).encode("utf-8"))
     for name in ("__init__.py", "style.py", "rows.py", "scale.py", f"{data.kind}.py"):
         digest.update((CHARTS_DIR / name).read_bytes())
-    for package in ("matplotlib", "fontpkg-noto-sans"):
+    for package in ("matplotlib", "fontpkg-noto-sans", "basemap-data"):
         digest.update(metadata.version(package).encode())
     return digest.hexdigest()
 
 
-def draw(data: ChartData, cache: Path) -> str:
+def draw(data, cache: Path) -> str:
     """The SVG of a chart, from the cache when it was drawn before."""
     path = cache / f"{_fingerprint(data)}.svg"
     if path.exists():
@@ -226,13 +229,28 @@ def alt_text(edition: EditionView, data: ChartData) -> str:
 
 
 def draw_charts(edition: EditionView, cache: Path) -> list[ChartView]:
-    """Every chart of the edition, numbered, ready for the template."""
+    """Every chart of the edition, numbered in the order they print (those that open a
+    section first, in section order), ready for the template."""
     out = []
-    for number, chart in enumerate(edition.brief.charts, 1):
-        data = chart_data(edition, chart)
+    for number, chart in enumerate(_print_order(edition.brief), 1):
+        if chart.kind == "map":
+            data = maps.map_data(edition, chart)
+            alt, sources = maps.alt_text(edition, data), maps.source_line(edition, chart)
+            disclaimer = edition.loc.translate(maps.DISCLAIMER)
+        else:
+            data = chart_data(edition, chart)
+            alt, sources = alt_text(edition, data), edition.source_line(chart.claims)
+            disclaimer = ""
         svg = draw(data, cache)
         out.append(ChartView(
             id=chart.id, number=number, title=data.title, note=edition.text(chart.note),
-            alt=alt_text(edition, data), sources=edition.source_line(chart.claims),
+            alt=alt, sources=sources, disclaimer=disclaimer, section=chart.section or "",
             src="data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()))
     return out
+
+
+def _print_order(brief) -> list:
+    sections = [s.id for s in brief.sections]
+    placed = sorted((c for c in brief.charts if c.section), key=lambda c: sections.index(
+        c.section) if c.section in sections else len(sections))
+    return placed + [c for c in brief.charts if not c.section]

@@ -36,7 +36,8 @@ class Frame:
 
     @property
     def institution(self) -> str:
-        return self.text(self.meta.institution)
+        """The issuing institution ('author', the field's older name, when it is not given)."""
+        return self.text(self.meta.institution or self.meta.author)
 
     @property
     def authors(self) -> str:

@@ -1,0 +1,126 @@
+"""A live preview: ``briefing watch FACTS...`` rebuilds what each saved change affects.
+
+The facts files' folders, ``locales/``, ``templates/`` (the stylesheet with them) and
+``charts/`` are watched with watchfiles (inotify, debounced, so an editor's save is
+one change). A facts file rebuilds its own editions; a catalog or ``conventions.toml``
+of a locale, that locale's editions (of one brief, for its facts catalog); a template,
+the stylesheet or a chart module, every edition. Bad input prints its located errors
+and keeps the last good PDF (a build writes all or nothing); Ctrl-C stops the loop,
+ending any build under way as it would end ``briefing build``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from .diagnostics import InputError, emit
+
+Builder = Callable[[list[Path], object], None]
+
+
+def watch(args: list[Path], options, run: Builder, stop=None) -> int:
+    """Build every edition of ``args``, then rebuild on each change until Ctrl-C."""
+    import watchfiles
+
+    from .editions import facts_paths
+
+    project = options.project
+    rebuild(facts_paths(args), options, run)
+    roots = sorted({p.parent.resolve() if not p.is_dir() else p.resolve() for p in args}
+                   | {(project.root / name).resolve()
+                      for name in ("locales", "templates", "charts")})
+    announced = False
+    try:
+        for changes in watchfiles.watch(*roots, watch_filter=_relevant, debounce=300,
+                                        step=50, rust_timeout=200, yield_on_timeout=True,
+                                        stop_event=stop):
+            if not announced:  # the first (empty) yield: the watcher is running
+                say(f"watch: waiting for changes to {len(facts_paths(args))} facts "
+                    "file(s), catalogs, templates and charts; Ctrl-C to stop")
+                announced = True
+            if not changes:
+                continue
+            changed = sorted({Path(path) for _, path in changes})
+            say("watch: changed " + ", ".join(_shown(p) for p in changed))
+            for paths, locales in affected(changed, facts_paths(args), project):
+                if options.locales and locales and locales[0] not in options.locales:
+                    continue  # watching only the locales asked for
+                rebuild(paths, replace(options, locales=locales or options.locales), run)
+    except KeyboardInterrupt:
+        pass
+    say("watch: stopped")
+    return 0
+
+
+def _relevant(change, path: str) -> bool:
+    name = Path(path).name
+    return not name.startswith(".") and "__pycache__" not in path and name.endswith(
+        (".yaml", ".po", ".toml", ".j2", ".css", ".py"))
+
+
+def affected(changed: Iterable[Path], facts: list[Path], project
+             ) -> list[tuple[list[Path], tuple[str, ...]]]:
+    """What to rebuild: (facts files, locales; empty for every locale they list)."""
+    every = {f.resolve(): f for f in facts}
+    whole: set[Path] = set()
+    by_locale: dict[str, set[Path]] = {}
+    locales_dir = project.locales_dir.resolve()
+    for path in (p.resolve() for p in changed):
+        if path in every:
+            whole.add(every[path])
+        elif path.is_relative_to(locales_dir):
+            parts = path.relative_to(locales_dir).parts
+            if len(parts) < 2 or path.suffix == ".pot":
+                continue
+            briefs = set(facts)
+            if parts[-2] == "facts":  # one brief's catalog: that brief only
+                briefs = {f for f in facts if _brief_id(f) == path.stem}
+            by_locale.setdefault(parts[0], set()).update(briefs)
+        elif path.suffix in (".j2", ".css", ".py"):
+            whole.update(facts)
+    jobs = [(sorted(whole), ())] if whole else []
+    for locale, briefs in sorted(by_locale.items()):
+        briefs = [f for f in sorted(briefs - whole) if locale in _locales(f)]
+        if briefs:
+            jobs.append((briefs, (locale,)))
+    return jobs
+
+
+def _brief_id(path: Path) -> Optional[str]:
+    brief = _load(path)
+    return brief.brief.id if brief else None
+
+
+def _locales(path: Path) -> tuple[str, ...]:
+    brief = _load(path)
+    return tuple(brief.brief.locales) if brief else ()
+
+
+def _load(path: Path):
+    from .facts import load_brief
+
+    try:
+        return load_brief(path)
+    except InputError:
+        return None  # its errors are printed when it is rebuilt
+
+
+def rebuild(paths: list[Path], options, run: Builder) -> None:
+    """One build; bad input is printed and the previous editions stay."""
+    try:
+        run(paths, options)
+    except InputError as exc:
+        emit(exc.diagnostics)
+        say("watch: not rebuilt; the editions stay as they were")
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def _shown(path: Path) -> str:
+    from .project import shown_path
+
+    return shown_path(path)

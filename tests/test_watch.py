@@ -1,0 +1,103 @@
+"""briefing watch: a saved change rebuilds, a bad one keeps the PDF, Ctrl-C ends it."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from briefing.project import Project
+from briefing.watch import affected
+
+from conftest import EPOCH, FIXTURES, ROOT, copy_project
+
+
+class Lines:
+    """The lines a process prints on one stream, waited for with a deadline."""
+
+    def __init__(self, stream):
+        self.queue: queue.Queue = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream):
+        for line in stream:
+            self.queue.put(line.rstrip("\n"))
+
+    def wait_for(self, text: str, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"no line with {text!r} within {timeout} s: {self.seen}")
+
+
+def test_watch_rebuilds_on_save_keeps_the_pdf_on_bad_input_and_stops(tmp_path):
+    project = copy_project(tmp_path / "project", with_make=True)  # fonts prepared
+    briefs = project / "briefs"
+    briefs.mkdir()
+    facts = briefs / "minimal.yaml"
+    shutil.copy(FIXTURES / "minimal.yaml", facts)
+    pdf = project / "dist" / "minimal.en.pdf"
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "watch", "briefs"], cwd=project,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        out = Lines(watcher.stdout)
+        out.wait_for("dist/minimal.en.pdf: 2 pages")
+        out.wait_for("wrote 1 edition to dist/")
+        out.wait_for("watch: waiting for changes")
+        first = pdf.read_bytes()
+
+        facts.write_text(facts.read_text("utf-8").replace("A minimal brief", "A new title"),
+                         "utf-8")
+        out.wait_for("watch: changed briefs/minimal.yaml")
+        out.wait_for("dist/minimal.en.pdf: 2 pages")
+        out.wait_for("wrote 1 edition to dist/")
+        second = pdf.read_bytes()
+        assert second != first
+
+        facts.write_text(facts.read_text("utf-8") + "bogus: [\n", "utf-8")
+        out.wait_for("watch: changed briefs/minimal.yaml")
+        assert out.wait_for(": error: ").startswith("briefs/minimal.yaml:61:1: error: YAML")
+        out.wait_for("watch: not rebuilt; the editions stay as they were")
+        assert pdf.read_bytes() == second
+
+        watcher.send_signal(signal.SIGINT)
+        out.wait_for("watch: stopped")
+        assert watcher.wait(timeout=30) in (0, 130)
+    finally:
+        if watcher.poll() is None:
+            watcher.kill()
+            watcher.wait()
+        watcher.stdout.close()
+    assert [p for p in project.rglob("*.tmp")] == []
+    assert sorted(p.name for p in pdf.parent.iterdir()) == [".records", "minimal.en.pdf"]
+
+
+def test_each_kind_of_change_rebuilds_the_editions_it_affects():
+    flagship, second = Path("facts/nagorno-karabakh.yaml"), FIXTURES / "minimal.yaml"
+    facts = [ROOT / flagship, second]
+    project = Project(ROOT)
+    vi = ROOT / "locales" / "vi" / "LC_MESSAGES"
+    assert affected([second], facts, project) == [([second], ())]
+    assert affected([ROOT / "templates" / "print.css"], facts, project) == [
+        (sorted(facts), ())]
+    assert affected([ROOT / "charts" / "rows.py"], facts, project) == [(sorted(facts), ())]
+    # Only the flagship lists vi; its own facts catalog touches it alone.
+    assert affected([vi / "messages.po"], facts, project) == [([ROOT / flagship], ("vi",))]
+    assert affected([vi / "facts" / "nagorno-karabakh.po"], facts, project) == [
+        ([ROOT / flagship], ("vi",))]
+    assert affected([ROOT / "locales" / "messages.pot"], facts, project) == []
