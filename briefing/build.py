@@ -18,7 +18,7 @@ from .editions import editions
 from .facts.relations import relate
 from .i18n.completeness import missing, needed
 from .i18n.localizer import Localizer
-from .i18n.translate import translate
+from .i18n.translate import Translation, translate
 from .project import Project, source_date_epoch
 from .release import edition_record
 from .render.view import EditionView
@@ -35,6 +35,7 @@ class Options:
     two_sided: bool = False
     pdf_variant: Optional[str] = "pdf/ua-1"  # tagged and accessible by default
     jobs: int = 0                        # worker processes for layout; 0: one per core
+    since: Optional[str] = None          # previous edition: a git revision or a path
 
 
 @dataclass
@@ -98,7 +99,7 @@ def prepare(paths: list[Path], options: Options, problems: Collector,
     """Load each facts file, check the catalogs of its locales, translate, relate.
     With ``completeness`` (check) or ``strict``, each string an edition needs and its
     catalogs lack is named once: an error when strict, else a warning."""
-    views = []
+    views, previous = [], {}
     for edition in editions(paths, options.project, options.locales, problems,
                             options.strict):
         loc = Localizer.load(options.project, edition.locale, problems,
@@ -114,7 +115,30 @@ def prepare(paths: list[Path], options: Options, problems: Collector,
         if translation is not None:
             views.append(EditionView(translation, loc, relate(translation.brief),
                                      published_on=_published_on()))
+            if options.since or edition.brief.brief.previous:
+                compare_with_previous(views[-1], edition, options, problems, previous)
     return views
+
+
+def compare_with_previous(view: EditionView, edition, options: Options,
+                          problems: Collector, found: dict) -> None:
+    """Give the view its "what changed" box against the brief's previous edition (read
+    once per facts file, whatever the number of locales)."""
+    from .previous import declared_previous, find_previous
+    from .render.changes import changes_view
+
+    if edition.path not in found:
+        found[edition.path] = find_previous(options.since, edition.path, view.meta.id,
+                                            problems) if options.since else \
+            declared_previous(edition.brief.brief, edition.path, problems)
+    previous = found[edition.path]
+    if previous is None:
+        return
+    loc = view.loc.with_retired()  # texts the facts no longer have keep their translation
+    before = translate(previous.brief, loc, Collector()) or \
+        Translation(previous.brief, previous.brief, {}, frozenset())
+    view.changes = changes_view(view, EditionView(before, loc, relate(before.brief)),
+                                previous)
 
 
 def draw_charts(view: EditionView, cache: Path) -> list:

@@ -84,6 +84,10 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("--pdf-variant", choices=VARIANTS, default="pdf/ua-1",
                    help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
                         "or plain")
+    b.add_argument("--since", metavar="REV|PATH",
+                   help="print what changed since the previous edition: the facts file "
+                        "at a git revision (a tag, a commit), or a previous facts file "
+                        "or folder of them")
     _root(b)
 
 
@@ -149,7 +153,8 @@ def run(args: argparse.Namespace) -> int:
     options = Options(
         project, locales=tuple(args.locale), format=args.format, strict=args.strict,
         mark_untranslated=args.mark_untranslated, paper=args.paper,
-        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs)
+        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs,
+        since=args.since)
     from .progress import Progress
 
     progress = Progress("quiet" if args.quiet else "json" if args.json else "text")

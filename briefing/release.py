@@ -36,7 +36,8 @@ def edition_record(view, pdf) -> bytes:
     build writes it to ``project.record_path(stem)`` with the PDF, all or nothing)."""
     record = {"brief": view.meta.id, "locale": view.lang, "pages": pdf.pages,
               "sha256": hashlib.sha256(pdf.data).hexdigest(),
-              "claims": len(view.brief.claims), "sources": len(view.brief.sources)}
+              "claims": len(view.brief.claims), "sources": len(view.brief.sources),
+              "compared_with": view.changes.record if view.changes else None}
     return json.dumps(record, sort_keys=True).encode()
 
 
@@ -73,6 +74,7 @@ def manifest(paths: list[Path], project: Project) -> dict:
             "pages": record["pages"], "bytes": len(data), "sha256": digest,
             "translation_coverage": coverage(project, locale, record["brief"]),
             "claims": record["claims"], "sources": record["sources"],
+            "compared_with": record.get("compared_with"),
         })
     problems.raise_if_errors()
     return {

@@ -51,3 +51,25 @@ def test_a_disputed_key_figure_shows_the_others(tmp_path):
     text = first_page(facts, tmp_path / "out")
     assert "49[1] Soldiers killed According to Armenia Other claimants give: 105 " \
         "(Example Outlet, 4 July 2023)" in text
+
+
+def test_the_flagships_key_figures_stay_on_page_one_in_every_edition(flagship_dist):
+    """Seven long key points in Vietnamese once pushed the key figures to page 2: they now
+    come before the key points, which run on to page 2 instead."""
+    expected = {
+        "en": ["about 30,000[4] Killed in the 1988–1994 war According to Newshub",
+               "more than 1,000,000[1] Displaced in the 1988–1994 war",
+               "more than 5,000[2] Killed in the 2020 war", "44 days[1] Length of the 2020 war",
+               "120,000[1] Population of Nagorno-Karabakh",
+               "2,000[2,3] Russian peacekeepers deployed in 2020 According to BBC"],
+        "vi": ["Khoảng 30.000[4] Số người thiệt mạng trong cuộc chiến 1988–1994 Theo Newshub",
+               "Hơn 1 triệu[1] Số người phải rời bỏ nơi ở trong cuộc chiến 1988–1994",
+               "Hơn 5.000[2] Số người thiệt mạng trong cuộc chiến năm 2020",
+               "44 ngày[1] Độ dài cuộc chiến năm 2020", "120.000[1] Dân số Nagorno-Karabakh",
+               "2.000[2,3] Binh sĩ gìn giữ hòa bình Nga được triển khai năm 2020 Theo BBC"],
+    }
+    for locale, cards in expected.items():
+        page = flat(PdfReader(flagship_dist / f"nagorno-karabakh.{locale}.pdf").pages[0]
+                    .extract_text())
+        for card in cards:
+            assert card in page, (locale, card)

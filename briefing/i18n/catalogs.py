@@ -56,6 +56,9 @@ class Catalog:
         default_factory=dict)
     plural: Callable[[int], int] = field(default=lambda n: int(n != 1))  # English rule
     stats: Counter = field(default_factory=Counter)
+    # Usable translations of obsolete entries ('#~'), kept by msgmerge when a text left
+    # the facts: what the previous edition's texts read like ("what changed" box).
+    retired: dict[tuple[Optional[str], str], Entry] = field(default_factory=dict)
 
     def lookup(self, msgid: str, context: Optional[str] = None) -> Optional[Entry]:
         return self.entries.get((context, msgid))
@@ -127,6 +130,10 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
             continue
         _add(catalog, message, shown, problems)
     catalog.stats["obsolete"] = len(po.obsolete)
+    retired = Catalog(domain, shown)
+    for message in po.obsolete.values():
+        _add(retired, message, shown, Collector())  # unchecked entries are not used
+    catalog.retired = retired.entries
     return catalog
 
 

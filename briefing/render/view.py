@@ -3,8 +3,7 @@
 Here prose placeholders become figures with their note calls, sources get their
 endnote numbers, disputed and revised figures are marked, and the parts of the
 brief are numbered. Every text field goes through the one placeholder expander
-(``text`` for plain text, ``prose`` for HTML with note calls); the templates compute
-nothing themselves.
+(``text`` for plain text, ``prose`` for HTML with note calls); templates compute nothing.
 """
 
 from __future__ import annotations
@@ -50,6 +49,7 @@ class EditionView:
         self.meta = self.brief.brief
         self.lang = loc.locale
         self.notes = {source.id: number for number, source in enumerate(self.brief.sources, 1)}
+        self.changes = None  # the "what changed" box (render/changes.py), when compared
         # The names the print keeps whole: parties, publishers, the brief's keywords.
         self.names = [self.text(p.name) for p in self.brief.parties] + \
             [s.publisher for s in self.brief.sources if s.publisher] + list(self.meta.keywords)
