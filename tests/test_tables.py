@@ -20,14 +20,14 @@ def pages(pdf) -> list[str]:
 
 
 EXPECTED = {
-    "en": {"title": "Table 1. Figures by phase of the conflict",
+    "en": {"title": "Table 1. Every figure, by event",
            "continued": "Table 1 (continued)",
            "key": "Figures in italics were later revised by their claimant or are given "
                   "differently by other claimants.",
            "sources": "Sources: [1] video explainer transcript, September 2023†; [2] news "
                       "explainer, 14 September 2022; [3] TDI, 4 July 2023; [4] Newshub, "
                       "2020†; [5] news report, September 2020†"},
-    "vi": {"title": "Bảng 1. Số liệu theo giai đoạn của cuộc xung đột",
+    "vi": {"title": "Bảng 1. Toàn bộ số liệu, theo sự kiện",
            "continued": "Bảng 1 (tiếp theo)",
            "key": "Số liệu in nghiêng là số liệu đã được chính bên công bố điều chỉnh sau "
                   "đó, hoặc được các bên khác đưa ra khác đi.",
@@ -53,7 +53,7 @@ def test_a_table_on_one_page_is_not_continued_and_keys_what_it_uses(tmp_path):
                          tmp_path)
     assert result.code == 0, result.err
     text = " ".join(pages(tmp_path / "framed.en.pdf"))
-    assert "Table 1. Figures by phase of the conflict" in text
+    assert "Table 1. Every figure, by event" in text
     assert "— no date of report given. Sources: [1] Example Press, September 2023" in text
     assert "(continued)" not in text
     assert "italics" not in text

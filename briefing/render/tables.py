@@ -31,7 +31,7 @@ def figures_table(view, number: int = 1) -> TableView:
         key.append(loc.translate("— no date of report given."))
     return TableView(
         number=number,
-        title=loc.translate("Figures by phase of the conflict"),
+        title=loc.translate("Every figure, by event"),
         # No-break spaces: the running head breaks before the phrase, never inside it.
         continued=(loc.translate("Table %(n)s (continued)") % {"n": number})
         .replace(" ", "\u00a0"),

@@ -350,7 +350,7 @@ class EditionView:
                 groups.append((name if period in name else f"{name} ({period})", rows))
         rest = [self.figure(c) for c in self.brief.claims if c.event is None]
         if rest:
-            groups.append((self.loc.translate("The region and its people"), rest))
+            groups.append((self.loc.translate("Not tied to one event"), rest))
         return groups
 
     @cached_property
