@@ -23,6 +23,8 @@ What it measures (medians of runs that alternate ours and the peer's):
 7. Per page: the flagship's layout and PDF writing against a plain-text document of
    the same page count and fonts, and against a naive equivalent of the brief.
 8. Whether a cold, a warm and a one-core build write identical PDFs.
+9. A locator map (``maps.py``): a warm build with the map cached against the same
+   brief without it, and the time to draw the map's SVG.
 
 Everything is built in temporary copies of the project (``.venv`` linked to ours, the
 prepared fonts copied in), never in the working tree, with
@@ -46,6 +48,7 @@ import time
 from pathlib import Path
 
 from . import inputs, report
+from .maps import bench_map, draw_map  # noqa: F401 - draw_map runs in fresh processes
 from .process import (EPOCH, REPO, Run, check_install_stamp, environment, in_fresh_process,
                       page_count, project_copy, run, same_pdfs)
 
@@ -358,6 +361,7 @@ def main(argv=None) -> int:
             "one core (--jobs 1) = forked workers": same_pdfs(base / "out/one-core",
                                                               base / "out/warm"),
         }
+        results["map"] = bench_map(project_copy(Path(tmp) / "map", base), repeats)
         results["scale"] = bench_scale(project_copy(Path(tmp) / "scale", base),
                                        SCALE[:-1] if args.quick else SCALE, scale_repeats,
                                        variant)

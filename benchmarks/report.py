@@ -48,6 +48,8 @@ def targets(r: dict) -> list[dict]:
         (7, "no-change make briefs, seconds", r["make"]["no_change"]["seconds"], "<", 0.5),
         (7, "make -j2 speed-up over -j1", r["throughput"]["speedup"], ">=", 1.6),
         (7, "flagship per page / its naive equivalent", pp["vs_naive"], "<", 1.0),
+        (13, "warm build's extra time for a cached map / drawing its SVG",
+         r["map"]["extra_vs_draw"] if "map" in r else None, "<=", 1.0),
     ]
     holds = {"<=": lambda v, t: v <= t, "<": lambda v, t: v < t, ">=": lambda v, t: v >= t}
     return [{"issue": issue, "target": name, "value": value, "op": op, "limit": limit,
@@ -130,6 +132,15 @@ def table(r: dict) -> list[tuple[str, str, str, str]]:
               "", "", "")]
     rows += [(f"  {name}", "", "", "yes" if same else "NO")
              for name, same in r["identical"].items()]
+    if "map" in r:
+        mp = r["map"]["seconds"]
+        rows += [(f"9 Locator map, flagship ({r['map']['locale']}), warm, --jobs 1, "
+                  "whole process", "seconds", "", ""),
+                 ("  warm build, map cached", _s(mp["with_map"]), "", ""),
+                 ("  the same brief without its map", _s(mp["without_map"]), "", ""),
+                 ("  extra time for the cached map", _s(r["map"]["extra"]), "", ""),
+                 ("  drawing the map's SVG (pyplot imported)", _s(mp["draw"]), "", ""),
+                 ("  importing matplotlib.pyplot, fresh process", _s(mp["import"]), "", "")]
     return rows
 
 

@@ -5,7 +5,8 @@ run by Make before every goal that builds editions. It finds the facts files its
 directory stands for its ``*.yaml``), so no file name found on disk reaches a shell,
 and it refuses a name that Make or a shell would read specially. For each edition it
 keeps an inputs stamp, ``build/inputs/<stem>``, holding the checksums of the edition's
-facts file and catalogs and rewritten only when one of them changes: an edition is
+facts file, its maps' GeoJSON files and its catalogs, rewritten only when one of them
+changes: an edition is
 rebuilt when its inputs change, whatever their timestamps, and a brief that is removed
 leaves no rule behind. The rules file, too, is rewritten only when it changes, so that
 Make reads it again only then. Loading the briefs is the slow part; it is done again
@@ -43,7 +44,8 @@ CACHE = Path("build") / "editions.json"
 # The kinds of file an edition is made from, for the date of record of a copy
 # without git history.
 INPUT_DIRS = ("facts", "locales", "templates", "charts", "briefing")
-INPUT_SUFFIXES = {".yaml", ".po", ".pot", ".cfg", ".j2", ".css", ".py", ".toml", ".txt"}
+INPUT_SUFFIXES = {".yaml", ".po", ".pot", ".cfg", ".j2", ".css", ".py", ".toml", ".txt",
+                  ".geojson", ".json"}
 
 
 def shown(path: Path) -> str:
@@ -81,7 +83,8 @@ def digest(path: Path, problems: Collector) -> Optional[str]:
         if not stat.S_ISREG(os.stat(path).st_mode):
             problems.error(Location(shown(path)), "not a regular file")
             return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as handle:  # in blocks: a large file is never held whole
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError as exc:
         problems.error(Location(shown(path)), f"cannot read file: {exc.strerror or exc}")
         return None
@@ -94,6 +97,7 @@ def load_editions(paths: list[Path], project: Project, problems: Collector,
     each other), reported to ``clashes`` when given."""
     clashes = clashes if clashes is not None else problems
     from .editions import editions
+    from .facts.geojson import files as geojson_files
     from .i18n.catalogs import DOMAINS
 
     found, declared = [], {}
@@ -115,8 +119,9 @@ def load_editions(paths: list[Path], project: Project, problems: Collector,
         catalogs = [] if locale == SOURCE_LOCALE else [
             os.path.relpath(project.po_path(locale, domain, brief.brief.id), project.root)
             for domain in DOMAINS]
+        maps = [os.path.relpath(p, project.root) for p in geojson_files(brief, path)]
         found.append({"facts": str(path), "locale": locale, "stem": stem,
-                      "brief": brief.brief.id, "inputs": [str(path), *catalogs]})
+                      "brief": brief.brief.id, "inputs": [str(path), *maps, *catalogs]})
     return found
 
 
@@ -188,7 +193,7 @@ def update_rules(args: list[Path], project: Project, rules: Path) -> None:
         for edition in editions:
             # The facts file by its content alone: renamed, its editions stay built.
             lines = [f"{sums[edition['facts']]}  facts\n"]
-            for name in edition["inputs"][1:]:
+            for name in edition["inputs"][1:]:  # its maps' GeoJSON files, its catalogs
                 if name not in catalog_sums:
                     catalog_sums[name] = digest(project.root / name, problems)
                 lines.append(f"{catalog_sums[name]}  {name}\n")

@@ -101,7 +101,10 @@ def _from_git(since: str, facts: Path, here: Location,
     if len(text) > MAX_BYTES:
         problems.error(Location(shown), f"file is larger than {MAX_BYTES} bytes")
         return None
-    brief = _loaded(lambda: parse_brief(text.decode("utf-8", "replace"), shown), problems)
+    # Its maps' GeoJSON files are read from the working tree: what changed is figures
+    # and events, and a map's data only needs to load.
+    brief = _loaded(lambda: parse_brief(text.decode("utf-8", "replace"), shown,
+                                        folder=facts.parent), problems)
     return Previous(brief, since, shown) if brief is not None else None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 
-from benchmarks import bench, inputs, report
+from benchmarks import bench, inputs, maps, report
 
 from conftest import FIXTURES, ROOT
 
@@ -49,6 +49,9 @@ def made_up_results(growth: bool = True) -> dict:
                      "vs_naive": 0.144},
         "identical": {"cold build = warm build": True,
                       "one core (--jobs 1) = forked workers": False},
+        "map": {"locale": "en", "extra": 0.3, "extra_vs_draw": 0.75,
+                "seconds": {"with_map": 2.3, "without_map": 2.0, "draw": 0.4,
+                            "import": 0.6}},
     }
 
 
@@ -78,11 +81,12 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     lines = text.splitlines()
     assert "Fonts subset by HarfBuzz (libharfbuzz-subset): ours no, peer yes; " \
            "otherwise by fontTools; ours keeps its subsets" in lines
-    headings = [line for line in lines if line[:2] in {f"{n} " for n in range(1, 9)}]
+    headings = [line for line in lines if line[:2] in {f"{n} " for n in range(1, 10)}]
     expected = ["1 One edition (en, 9 pages), one core", "2 Flagship, both editions",
                 "3 Stages of one warm build --jobs 1", "4 Scale", "5 Make", "6 Throughput",
                 "7 Per page, flagship (18 pages)",
-                "8 Identical PDFs, SOURCE_DATE_EPOCH=1700000000"]
+                "8 Identical PDFs, SOURCE_DATE_EPOCH=1700000000",
+                "9 Locator map, flagship (en), warm, --jobs 1, whole process"]
     assert len(headings) == len(expected)
     assert all(line.startswith(start) for line, start in zip(headings, expected)), headings
     first_row = lines[lines.index(next(line for line in lines if line.startswith("1 "))) + 1]
@@ -90,10 +94,31 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     assert "  after editing locales/vi/LC_MESSAGES/facts.po" in text
     assert "  one core (--jobs 1) = forked workers" in text and text.count(" NO") == 1
     verdicts = [line for line in lines if line[:4] in {"PASS", "FAIL", "SKIP"}]
-    assert len(verdicts) == len(results["targets"]) == 13
+    assert len(verdicts) == len(results["targets"]) == 14
     assert verdicts[0] == "FAIL  #16  one edition, one core / weasyprint command: " \
                           "1.250 <= 0.9"
     assert "PASS  #7   time of 160 pages / time of 40 pages: 4.300 <= 4.4" in verdicts
+    assert verdicts[-1] == "PASS  #13  warm build's extra time for a cached map / " \
+                           "drawing its SVG: 0.750 <= 1.0"
+    assert "  extra time for the cached map" in text and "0.30 s" in text
+
+
+def test_the_map_target_is_skipped_when_not_measured():
+    results = made_up_results()
+    del results["map"]
+    verdicts = {(t["issue"], t["target"]): t["pass"] for t in report.targets(results)}
+    assert verdicts[13, "warm build's extra time for a cached map / drawing its SVG"] \
+        is None
+
+
+def test_the_brief_without_its_map_is_the_flagship_less_its_map_chart(cli, tmp_path):
+    text = (ROOT / "facts" / "nagorno-karabakh.yaml").read_text("utf-8")
+    facts = tmp_path / "nagorno-karabakh.yaml"
+    facts.write_text(maps.without_map(text), "utf-8")
+    assert cli("check", facts).code == 0
+    from briefing.facts import load_brief
+    assert [c.id for c in load_brief(facts).charts] == [
+        "casualties", "clashes-2022", "displacement"]
 
 
 def test_synthetic_briefs_are_valid_facts(cli, tmp_path):

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 
 from pypdf import PdfReader
 
 from conftest import FIXTURES, run_process
 from briefing.facts.changes import compare
-from briefing.facts.load import parse_brief
+from briefing.facts.load import load_brief
 
 ENERGY = (FIXTURES / "subjects" / "energy.yaml").read_text("utf-8")
 TURBINES = """\
@@ -48,6 +49,15 @@ def previous() -> str:
     return text.replace("claims:\n", "claims:\n" + DAMS_PLANNED, 1)
 
 
+def place(folder, name: str, text: str):
+    """A facts file in ``folder``, with the map data the fixture draws from beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / "maps").exists():
+        shutil.copytree(FIXTURES / "subjects" / "maps", folder / "maps")
+    (folder / name).write_text(text, "utf-8")
+    return folder / name
+
+
 def flat(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]+", " ", text)
 
@@ -57,10 +67,11 @@ def pdf_text(path) -> str:
 
 
 # -- the comparison -------------------------------------------------------------------
-def test_figures_and_events_are_new_changed_or_withdrawn_by_id():
-    old = parse_brief(previous().replace("Construction of the", "Building of the"), "old")
-    new = parse_brief(current().replace("label: \"Peak flow at the border\"",
-                                        "label: \"Highest flow at the border\""), "new")
+def test_figures_and_events_are_new_changed_or_withdrawn_by_id(tmp_path):
+    old = load_brief(place(tmp_path, "old.yaml", previous().replace("Construction of the",
+                                                                    "Building of the")))
+    new = load_brief(place(tmp_path, "new.yaml", current().replace(
+        "label: \"Peak flow at the border\"", "label: \"Highest flow at the border\"")))
     found = compare(old, new)
     assert [(c.kind, (c.new or c.old).id) for c in found.claims] == [
         ("new", "turbines"), ("changed", "river-length"), ("withdrawn", "dams-planned")]
@@ -69,17 +80,15 @@ def test_figures_and_events_are_new_changed_or_withdrawn_by_id():
 
 
 def test_same_facts_compare_equal():
-    assert not compare(parse_brief(ENERGY, "a"), parse_brief(ENERGY, "b"))
+    fixture = FIXTURES / "subjects" / "energy.yaml"
+    assert not compare(load_brief(fixture), load_brief(fixture))
 
 
 # -- the box in the PDF -------------------------------------------------------------
 def test_the_box_lists_each_change_with_its_provenance(tmp_path):
-    (tmp_path / "editions").mkdir()
-    (tmp_path / "editions" / "river-dams.1.yaml").write_text(previous(), "utf-8")
-    facts = tmp_path / "river-dams.yaml"
-    facts.write_text(current().replace(
-        "  handling:", "  edition: 2\n  previous: editions/river-dams.1.yaml\n  handling:", 1),
-        "utf-8")
+    place(tmp_path / "editions", "river-dams.1.yaml", previous())
+    facts = place(tmp_path, "river-dams.yaml", current().replace(
+        "  handling:", "  edition: 2\n  previous: editions/river-dams.1.yaml\n  handling:", 1))
     result = run_process("build", facts, "--locale", "en", "--out", tmp_path / "out")
     assert result.code == 0, result.err
     text = pdf_text(tmp_path / "out" / "river-dams.en.pdf")
@@ -112,11 +121,10 @@ def test_the_flagships_vietnamese_box_reads_in_vietnamese(flagship_dist):
 
 
 def test_since_a_git_revision(tmp_path):
-    facts = tmp_path / "river-dams.yaml"
-    facts.write_text(previous(), "utf-8")
+    facts = place(tmp_path, "river-dams.yaml", previous())
     git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "river-dams.yaml"], check=True)
+    subprocess.run([*git, "add", "river-dams.yaml", "maps"], check=True)
     subprocess.run([*git, "commit", "-qm", "edition 1"], check=True)
     subprocess.run([*git, "tag", "edition-1"], check=True)
     facts.write_text(current(), "utf-8")
@@ -136,8 +144,7 @@ def test_since_a_git_revision(tmp_path):
 
 # -- bad references -----------------------------------------------------------------
 def test_an_unknown_revision_is_a_located_error(tmp_path):
-    facts = tmp_path / "river-dams.yaml"
-    facts.write_text(current(), "utf-8")
+    facts = place(tmp_path, "river-dams.yaml", current())
     result = run_process("build", facts, "--since", "no-such-tag", "--out", tmp_path)
     assert result.code == 2
     assert re.search(r"river-dams\.yaml:1:1: error: --since 'no-such-tag': no such file, "
@@ -148,7 +155,7 @@ def test_an_unknown_revision_is_a_located_error(tmp_path):
 
 
 def test_a_previous_edition_outside_the_facts_folder_is_refused(tmp_path):
-    (tmp_path / "facts").mkdir()
+    place(tmp_path / "facts", "unused.yml", "")
     (tmp_path / "old.yaml").write_text(previous(), "utf-8")
     (tmp_path / "facts" / "link.yaml").symlink_to(tmp_path / "old.yaml")
     for target, message in (

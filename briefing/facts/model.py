@@ -324,6 +324,9 @@ class Chart(Node):
                                       required=False, default=())
     labels: tuple[MapLabel, ...] = spec("map: names of countries and seas.",
                                         required=False, default=())
+    geojson: Optional[str] = spec("map: a GeoJSON file of more points, lines and areas "
+                                  "(features named by properties.name), relative to "
+                                  "the facts file, inside its folder.", required=False)
     places_source: Optional[str] = spec("map: where the coordinates of points, lines and "
                                         "areas come from (printed in the source line).",
                                         required=False, prose=True)
