@@ -120,11 +120,13 @@ def load_editions(paths: list[Path], project: Project, problems: Collector,
     return found
 
 
-def rules_text(editions: list[dict], out: Path) -> str:
-    """The Make rules: the list of editions and, for each, its facts file and its
-    prerequisites (its inputs stamp and the engine)."""
+def rules_text(editions: list[dict], out: Path, shard=None) -> str:
+    """The Make rules: the list of editions (only those of ``shard``, when given)
+    and, for each edition, its facts file and its prerequisites (its inputs stamp and
+    the engine)."""
+    listed = [e for e in editions if shard is None or shard.holds(e["stem"])]
     lines = ["# Written by briefing.makerules from the facts files; remade by Make.",
-             "EDITIONS := " + " ".join(str(out / f"{e['stem']}.pdf") for e in editions)]
+             "EDITIONS := " + " ".join(str(out / f"{e['stem']}.pdf") for e in listed)]
     briefs: dict[str, str] = {}
     for edition in editions:
         stem = edition["stem"]
@@ -160,11 +162,20 @@ def write_if_changed(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def update_rules(args: list[Path], project: Project, rules: Path) -> None:
-    """Bring the rules file, the edition list and the inputs stamps up to date;
-    raise InputError (after removing the rules file) on any bad input."""
+def update_rules(args: list[Path], project: Project, rules: Path,
+                 shard: Optional[str] = None) -> None:
+    """Bring the rules file, the edition list (of one shard, ``i/N``, when given) and
+    the inputs stamps up to date; raise InputError (after removing the rules file) on
+    any bad input."""
+    from .editions import Shard
+
     problems = Collector()
     try:
+        try:
+            part = Shard.parse(shard) if shard else None
+        except ValueError as exc:
+            problems.error(Location("SHARD"), str(exc))
+        problems.raise_if_errors()
         paths = facts_files(args, problems)
         problems.raise_if_errors()
         sums = {str(path): digest(path, problems) for path in paths}
@@ -204,7 +215,7 @@ def update_rules(args: list[Path], project: Project, rules: Path) -> None:
         for stale in inputs.iterdir():
             if stale.name not in stamps:
                 stale.unlink()
-    write_if_changed(rules, rules_text(editions, project.out))
+    write_if_changed(rules, rules_text(editions, project.out, part))
 
 
 def check(args: list[Path], strict: bool, project: Project) -> int:
@@ -251,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("facts", nargs="+", type=Path)
     r.add_argument("--out", type=Path, default=Path("dist"))
     r.add_argument("--write", type=Path, required=True, metavar="RULES")
+    r.add_argument("--shard", metavar="I/N", help="list only the editions of this shard")
     c = commands.add_parser("check", help="make check")
     c.add_argument("facts", nargs="+", type=Path)
     c.add_argument("--strict", action="store_true")
@@ -263,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.facts, args.strict, project)
     try:
-        update_rules(args.facts, project, args.write)
+        update_rules(args.facts, project, args.write, args.shard)
     except InputError as exc:
         emit(exc.diagnostics)
         return 2
