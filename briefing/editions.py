@@ -13,12 +13,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from .diagnostics import Collector, InputError
-from .facts import load_brief
-from .facts.model import Brief
 from .project import Project
+
+if TYPE_CHECKING:
+    from .facts.model import Brief
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def editions(paths: list[Path], project: Project, locales: tuple[str, ...],
     """Each edition of each facts file that loads (only ``locales``, when given; only
     those of ``shard``, when given); the errors of the others, and of locales that
     cannot be built, go to ``problems``."""
+    from .facts import load_brief  # here: Make's no-change run needs only facts_paths
+
     declared: dict[str, Brief] = {}
     for path in paths:
         try:
