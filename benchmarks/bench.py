@@ -23,6 +23,9 @@ What it measures (medians of runs that alternate ours and the peer's):
 7. Per page: the flagship's layout and PDF writing against a plain-text document of
    the same page count and fonts, and against a naive equivalent of the brief.
 8. Whether a cold, a warm and a one-core build write identical PDFs.
+9. Many briefs (``many.py``): fifty small briefs × three locales from an empty
+   ``dist/``: ``make -j1`` and ``-j2 briefs``, a no-change ``make briefs``, and one
+   ``briefing build`` of them all in one process, with what it shares.
 
 Everything is built in temporary copies of the project (``.venv`` linked to ours, the
 prepared fonts copied in), never in the working tree, with
@@ -45,7 +48,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import inputs, report
+from . import inputs, many, report
 from .process import (EPOCH, REPO, Run, check_install_stamp, environment, in_fresh_process,
                       page_count, project_copy, run, same_pdfs)
 
@@ -327,6 +330,9 @@ def parse_args(argv) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="write the figures as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="3 runs instead of 5, and no 160-page brief")
+    parser.add_argument("--many-briefs", type=int, default=many.BRIEFS, metavar="N",
+                        help=f"briefs of section 9, each in 3 locales (default "
+                             f"{many.BRIEFS})")
     return parser.parse_args(argv)
 
 
@@ -364,6 +370,8 @@ def main(argv=None) -> int:
         results["make"] = bench_make(project_copy(Path(tmp) / "make", base), repeats)
         results["throughput"] = bench_throughput(project_copy(Path(tmp) / "throughput",
                                                               base))
+        results["many"] = many.bench_many(project_copy(Path(tmp) / "many", base),
+                                          args.many_briefs, repeats)
     results["machine"]["load_average_at_end"] = os.getloadavg()[0]
     results["targets"] = report.targets(results)
     print(report.format_report(results))
