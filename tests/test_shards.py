@@ -192,3 +192,18 @@ def test_a_shard_and_a_merge_at_once_is_refused(project):
     assert result.returncode == 2
     assert "SHARD=i/N builds one shard of a release and SHARDS=N merges N of them; " \
            "give one" in result.stderr
+
+
+def test_a_release_refuses_a_pdf_built_with_other_options(releases, tmp_path):
+    dist = tmp_path / "dist"
+    shutil.copytree(releases / "single", dist)
+    letter = run_process("build", "facts/juliet.yaml", "--paper", "letter", "--out", dist,
+                         cwd=releases)
+    assert letter.code == 0, letter.err
+    result = make(releases, "release", f"DIST={dist}")
+    assert result.returncode == 2
+    assert "juliet" not in result.stdout  # make finds it up to date: the release checks
+    assert [line for line in result.stderr.splitlines() if ": error: " in line] == [
+        f"{dist}/juliet.en.pdf:1:1: error: built from other inputs or options than this "
+        "release's (facts, catalogs, code, SOURCE_DATE_EPOCH, --paper ...); remove it and "
+        "run 'make release' again"]
