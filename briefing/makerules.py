@@ -9,7 +9,9 @@ facts file and catalogs and rewritten only when one of them changes: an edition 
 rebuilt when its inputs change, whatever their timestamps, and a brief that is removed
 leaves no rule behind. The rules file, too, is rewritten only when it changes, so that
 Make reads it again only then. Loading the briefs is the slow part; it is done again
-only when a facts file, the set of facts files or the set of locales has changed.
+only when a facts file, the set of facts files or the set of locales has changed (a
+no-change run imports no more than this module needs to hash files). With ``--shard
+i/N`` (``make briefs SHARD=i/N``) the list of editions holds only that part of them.
 
 ``python -m briefing.makerules check FACTS... [--strict]`` is ``make check``: every
 catalog through ``msgfmt --check``, then the facts files and their catalogs through the
