@@ -10,6 +10,8 @@ the map's SVG from its localized data (pyplot imported first, timed apart).
 
 from __future__ import annotations
 
+import shutil
+
 import statistics
 import sys
 import time
@@ -68,6 +70,8 @@ def bench_map(root: Path, repeats: int) -> dict:
     env = environment(root)
     plain = root / "without-map" / Path(FLAGSHIP).name
     plain.parent.mkdir()
+    # The same brief in every other respect: its previous edition beside it too.
+    shutil.copytree(root / Path(FLAGSHIP).parent / "editions", plain.parent / "editions")
     plain.write_text(without_map((root / FLAGSHIP).read_text("utf-8")), "utf-8")
     builds = {name: [BIN / "briefing", "build", facts, "--locale", LOCALE, "--jobs", "1",
                      "--out", f"out/{name}"]

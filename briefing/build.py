@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from .diagnostics import Collector, Diagnostic
-from .editions import editions
+from .editions import Shard, editions
 from .facts.relations import relate
 from .i18n.completeness import missing, needed
 from .i18n.localizer import Localizer
@@ -36,6 +36,14 @@ class Options:
     pdf_variant: Optional[str] = "pdf/ua-1"  # tagged and accessible by default
     jobs: int = 0                        # worker processes for layout; 0: one per core
     since: Optional[str] = None          # previous edition: a git revision or a path
+    shard: Optional[Shard] = None        # only the editions of this part of N
+
+    @property
+    def settings(self) -> dict:
+        """The options that shape an edition's bytes, as its record keeps them."""
+        return {"paper": self.paper, "two_sided": self.two_sided,
+                "pdf_variant": self.pdf_variant, "mark_untranslated": self.mark_untranslated,
+                "since": self.since}
 
 
 @dataclass
@@ -101,7 +109,7 @@ def prepare(paths: list[Path], options: Options, problems: Collector,
     catalogs lack is named once: an error when strict, else a warning."""
     views, previous = [], {}
     for edition in editions(paths, options.project, options.locales, problems,
-                            options.strict):
+                            options.strict, options.shard):
         loc = Localizer.load(options.project, edition.locale, problems,
                              strict=options.strict,
                              mark_untranslated=options.mark_untranslated,
@@ -220,7 +228,8 @@ def write(views: list[EditionView], documents: list[str], laid_out: list,
             files.append((out / f"{view.stem}.html", html.encode("utf-8")))
         else:
             files.append((out / f"{view.stem}.pdf", pdf.data))
-            files.append((options.project.record_path(view.stem), edition_record(view, pdf)))
+            files.append((options.project.record_path(view.stem),
+                          edition_record(view, pdf, options.project, options.settings)))
     write_all(files)
     for view, pdf in zip(views, laid_out):
         if pdf is None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__
 from .build import Options, build, check
 from .diagnostics import InputError, emit
+from .editions import Shard
 from .project import Project
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
@@ -31,6 +32,9 @@ def parser() -> argparse.ArgumentParser:
 
     b = commands.add_parser("build", help="build the editions of briefs")
     _build_arguments(b)
+    b.add_argument("--shard", type=_shard, metavar="I/N",
+                   help="build only part I of N of the editions, chosen by a hash of "
+                        "each edition's name (for a CI matrix; see make release)")
     w = commands.add_parser("watch", help="build, then rebuild what each saved change "
                                           "affects, until Ctrl-C")
     _build_arguments(w)
@@ -89,6 +93,13 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
                         "at a git revision (a tag, a commit), or a previous facts file "
                         "or folder of them")
     _root(b)
+
+
+def _shard(text: str) -> Shard:
+    try:
+        return Shard.parse(text)
+    except ValueError as exc:  # argparse prints it as a usage error, exit status 2
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _root(sub: argparse.ArgumentParser) -> None:
@@ -154,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
         project, locales=tuple(args.locale), format=args.format, strict=args.strict,
         mark_untranslated=args.mark_untranslated, paper=args.paper,
         two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs,
-        since=args.since)
+        since=args.since, shard=getattr(args, "shard", None))
     from .progress import Progress
 
     progress = Progress("quiet" if args.quiet else "json" if args.json else "text")

@@ -28,6 +28,19 @@ class Previous:
     shown: str   # where the previous facts were read: "v1:facts/x.yaml"
 
 
+def named_files(brief: Brief, facts: Path) -> list[Path]:
+    """The files beside a facts file that its editions are made from: its maps' GeoJSON
+    and the previous edition it names (for Make's inputs stamps and release records)."""
+    from .facts.geojson import files as geojson_files
+
+    found = geojson_files(brief, facts)
+    if brief.brief.previous:
+        path = facts.parent / brief.brief.previous
+        if path.is_file() and path.resolve().is_relative_to(facts.resolve().parent):
+            found.append(path)
+    return found
+
+
 def find_previous(since: str, facts: Path, brief_id: str,
                   problems: Collector) -> Optional[Previous]:
     """The previous edition of the brief in ``facts``; None when there is none (a
