@@ -29,11 +29,15 @@ class Previous:
 
 
 def named_files(brief: Brief, facts: Path) -> list[Path]:
-    """The files beside a facts file that its editions are made from: its maps' GeoJSON
-    and the previous edition it names (for Make's inputs stamps and release records)."""
+    """The files beside a facts file that its editions are made from: its maps' GeoJSON,
+    the previous edition it names and the frame its folder shares (for Make's inputs
+    stamps, release records and watch)."""
     from .facts.geojson import files as geojson_files
+    from .facts.shared import path_of
 
     found = geojson_files(brief, facts)
+    if path_of(facts.parent).is_file():
+        found.append(path_of(facts.parent))
     if brief.brief.previous:
         path = facts.parent / brief.brief.previous
         if path.is_file() and path.resolve().is_relative_to(facts.resolve().parent):

@@ -96,9 +96,9 @@ def _files_named_by(path: Path) -> set[Path]:
     brief = _load(path)
     if brief is None:
         return set()
-    named = [chart.geojson for chart in brief.charts if chart.geojson]
-    named += [brief.brief.previous] if brief.brief.previous else []
-    return {(path.parent / name).resolve() for name in named}
+    from .previous import named_files
+
+    return {named.resolve() for named in named_files(brief, path)}
 
 
 def _brief_id(path: Path) -> Optional[str]:

@@ -19,6 +19,7 @@ from ..files import read_input
 from ..project import shown_path
 from .check import check_brief
 from .geojson import with_geojson
+from .shared import with_shared_frame
 from .model import Brief
 from .types import INVALID, field_type
 
@@ -51,8 +52,9 @@ def parse_brief(text: str, shown: str, warnings: Optional[Collector] = None,
     converter = Converter(shown, errors, text)
     brief = field_type(Brief).convert(converter, node, "", {})
     if brief is not INVALID:
-        brief = with_geojson(brief, Path(shown).parent if folder is None else folder,
-                             errors)
+        folder = Path(shown).parent if folder is None else folder
+        brief = with_shared_frame(with_geojson(brief, folder, errors), folder, errors,
+                                  converter)
         check_brief(brief, errors, converter.broken_ids)
     if strict:
         errors.diagnostics = [Diagnostic(d.location, "error", d.message)
