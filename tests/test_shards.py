@@ -63,6 +63,8 @@ def project(tmp_path_factory) -> Path:
         text = (FIXTURES / "subjects" / f"{name}.yaml").read_text("utf-8")
         (project / "facts" / f"{name}.yaml").write_text(
             text.replace("locales: [en, vi]", "locales: [en]", 1), "utf-8")
+    # The river brief's map reads its GeoJSON from beside it.
+    shutil.copytree(FIXTURES / "subjects" / "maps", project / "facts" / "maps")
     return project
 
 
