@@ -135,7 +135,8 @@ def test_the_second_brief_in_vietnamese_as_a_reader_sees_it(floods):
     assert view.timeline[0].date == "9/2000"
     assert [s.language for s in view.sources] == ["tiếng Anh", "tiếng Việt"]
     assert [s.date for s in view.sources] == ["2/11/2000", "1/2001"]
-    assert view.as_of == "15/3/2001"
+    # The masthead and footers write it in full, as the publication date beside it.
+    assert view.as_of == "ngày 15 tháng 3 năm 2001"
     # A cell opens with a capital; the same figure inside a sentence (alt texts) does not.
     assert view.key_figures[0].figure == "hơn\u00a01\u00a0triệu"
     assert view.cell(view.key_figures[0].figure) == "Hơn\u00a01\u00a0triệu"

