@@ -24,6 +24,7 @@ from . import __version__
 from .diagnostics import Collector, InputError, Location, emit
 from .files import write_atomically
 from .i18n.catalogs import DOMAINS, load_catalog, percent_translated
+from .i18n.conventions import locale_conventions
 from .makerules import facts_files, load_editions
 from .project import SOURCE_LOCALE, Project, shown_path
 
@@ -45,9 +46,11 @@ def coverage(project: Project, locale: str, brief: str) -> dict:
     if locale == SOURCE_LOCALE:
         return {domain: 100.0 for domain in DOMAINS}
     out = {}
+    allowed = locale_conventions(project, locale, Collector()).allowed
     for domain in DOMAINS:
         path = project.po_path(locale, domain, brief)
-        stats = load_catalog(path, shown_path(path), domain, Collector()).stats
+        stats = load_catalog(path, shown_path(path), domain, Collector(),
+                             allowed=allowed).stats
         out[domain] = round(percent_translated(stats), 1)
     return out
 

@@ -19,6 +19,10 @@ Keys (all optional; date patterns are CLDR date patterns, literal words in quote
     [numbers]
     compact_from          write figures from this value on in words ("1 triệu")
     compact_digits        ... when that takes at most this many significant digits
+    [figures]
+    allowed               numbers a translation may write that are no figure of a
+                          claim, as text with slots {low-high}: ["tháng {1-12}"]
+                          (see ``figures``)
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from typing import Optional
 
 from ..diagnostics import Collector, Location
 from ..files import read_input
+from ..project import Project, shown_path
+from .figures import Allowed, allowance
 
 PRECISIONS = ("day", "month", "year")
 _SCHEMA = {
@@ -38,6 +44,7 @@ _SCHEMA = {
               "range": PRECISIONS},
     "text": {"capitalize_cells": bool, "language_names": ("as-is", "lowercase")},
     "numbers": {"compact_from": int, "compact_digits": int},
+    "figures": {"allowed": list},
 }
 
 
@@ -51,6 +58,13 @@ class Conventions:
     language_names: str = "as-is"
     compact_from: Optional[int] = None
     compact_digits: int = 2
+    allowed: tuple[Allowed, ...] = ()   # numbers a translation writes that are no figure
+
+
+def locale_conventions(project: Project, locale: str, problems: Collector) -> Conventions:
+    """The conventions of one of the project's locales."""
+    path = project.locales_dir / locale / "conventions.toml"
+    return load_conventions(path, shown_path(path), problems)
 
 
 def load_conventions(path: Path, shown: str, problems: Collector) -> Conventions:
@@ -86,6 +100,10 @@ def load_conventions(path: Path, shown: str, problems: Collector) -> Conventions
             elif table == "dates":
                 ok = _dates(problems, text, shown, where, item, allowed) and ok
                 values[key] = dict(item) if isinstance(item, dict) else {}
+            elif allowed is list:
+                kinds = _allowed(problems, text, shown, where, item)
+                ok = kinds is not None and ok
+                values[key] = kinds or ()
             elif allowed is bool or allowed is int:
                 if type(item) is not allowed:
                     ok = _bad(problems, text, shown, key, f"'{where}' must be "
@@ -117,9 +135,27 @@ def _dates(problems, text, shown, where, item, allowed) -> bool:
     return ok
 
 
-def _bad(problems: Collector, text: str, shown: str, key: str, message: str) -> bool:
-    """Report at the line that sets key (TOML parsers give no positions)."""
-    found = re.search(rf"^\s*\[?\s*(?:[\w.]+\.)?{re.escape(key)}\b", text, re.MULTILINE)
+def _allowed(problems, text, shown, where, item) -> Optional[tuple[Allowed, ...]]:
+    if not isinstance(item, list) or not all(isinstance(p, str) for p in item):
+        _bad(problems, text, shown, "allowed", f"'{where}' must be a list of strings")
+        return None
+    kinds, ok = [], True
+    for pattern in item:
+        kind = allowance(pattern)
+        if isinstance(kind, str):
+            ok = _bad(problems, text, shown, re.escape(pattern), f"'{where}' entry "
+                      f"'{pattern}' {kind}", quoted=True)
+        else:
+            kinds.append(kind)
+    return tuple(kinds) if ok else None
+
+
+def _bad(problems: Collector, text: str, shown: str, key: str, message: str,
+         quoted: bool = False) -> bool:
+    """Report at the line that sets key (TOML parsers give no positions), or with
+    ``quoted``, at the line where a regex of a quoted value stands."""
+    found = re.search(f"[\"']{key}[\"']" if quoted else
+                      rf"^\s*\[?\s*(?:[\w.]+\.)?{re.escape(key)}\b", text, re.MULTILINE)
     line = text.count("\n", 0, found.start()) + 1 if found else 1
     problems.error(Location(shown, line, 1), message)
     return False

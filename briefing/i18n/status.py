@@ -17,6 +17,7 @@ from ..diagnostics import Collector, Diagnostic, InputError, Location
 from ..facts import load_brief
 from ..project import SOURCE_LOCALE, Project, shown_path
 from .catalogs import DOMAINS, load_catalog, percent_translated
+from .conventions import locale_conventions
 
 COLUMNS = ("translated", "fuzzy", "untranslated", "broken", "obsolete")
 
@@ -39,11 +40,13 @@ def locale_status(project: Project, paths: list[Path],
         having = {locale for locale in project.locales()
                   if brief in project.catalog_briefs(locale)}
         for locale in sorted(wanted | having):
+            allowed = locale_conventions(project, locale, Collector()).allowed
             note = "" if locale in wanted else (
                 "no facts file" if brief in orphans else "not listed by the brief")
             for domain in DOMAINS:
                 path = project.po_path(locale, domain, brief)
-                catalog = load_catalog(path, shown_path(path), domain, Collector())
+                catalog = load_catalog(path, shown_path(path), domain, Collector(),
+                                       allowed=allowed)
                 stats, percent = catalog.stats, percent_translated(catalog.stats)
                 if locale in wanted and (percent < 100.0 or not catalog.readable):
                     complete = False
