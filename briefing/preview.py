@@ -12,6 +12,8 @@ from pathlib import Path
 import pypdfium2
 from PIL import Image
 
+from .diagnostics import printable
+
 
 def render_pages(pdf: Path, out: Path, scale: float = 1.0) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
@@ -56,7 +58,7 @@ def main(argv=None) -> int:
         pages = render_pages(pdf, options.out, options.scale)
         sheet = options.out / f"{pdf.stem}.contact.png"
         contact_sheet(pages, sheet)
-        print(f"{sheet}: {len(pages)} pages")
+        print(printable(f"{sheet}: {len(pages)} pages"))
     return 0
 
 

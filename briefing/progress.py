@@ -13,7 +13,7 @@ import json
 import time
 from pathlib import Path
 
-from .diagnostics import InputError, emit
+from .diagnostics import UNPRINTABLE, InputError, emit, printable
 
 
 class Progress:
@@ -52,8 +52,10 @@ class Progress:
                                                          if d.severity == "error"])
 
     def _json(self, **fields) -> None:
-        self._print(json.dumps(fields, ensure_ascii=False))
+        # JSON escapes C0 controls itself; the rest a terminal acts on, as \uXXXX.
+        line = json.dumps(fields, ensure_ascii=False)
+        print(UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", line), flush=True)
 
     @staticmethod
     def _print(line: str) -> None:
-        print(line, flush=True)
+        print(printable(line), flush=True)

@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
-from .diagnostics import Collector, InputError, Location, emit
+from .diagnostics import Collector, InputError, Location, emit, printable
 from .files import write_atomically
 from .i18n.catalogs import DOMAINS, load_catalog, percent_translated
 from .i18n.conventions import locale_conventions
@@ -50,7 +50,7 @@ def coverage(project: Project, locale: str, brief: str) -> dict:
     for domain in DOMAINS:
         path = project.po_path(locale, domain, brief)
         stats = load_catalog(path, shown_path(path), domain, Collector(),
-                             allowed=allowed).stats
+                             allowed=allowed, within=project.root).stats
         out[domain] = round(percent_translated(stats), 1)
     return out
 
@@ -91,7 +91,8 @@ def remove_stale(project: Project, released: set[str]) -> None:
         if pdf.name not in released:
             pdf.unlink()
             project.record_path(pdf.stem).unlink(missing_ok=True)
-            print(f"removed {pdf}: not an edition of any facts file", file=sys.stderr)
+            print(printable(f"removed {pdf}: not an edition of any facts file"),
+                  file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .diagnostics import InputError, emit
+from .diagnostics import InputError, emit, printable
 
 Builder = Callable[[list[Path], object], None]
 
@@ -117,7 +117,7 @@ def rebuild(paths: list[Path], options, run: Builder) -> None:
 
 
 def say(message: str) -> None:
-    print(message, flush=True)
+    print(printable(message), flush=True)
 
 
 def _shown(path: Path) -> str:

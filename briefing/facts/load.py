@@ -26,12 +26,14 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_brief(path: Path, warnings: Optional[Collector] = None,
-               strict: bool = False) -> Brief:
+               strict: bool = False, within: Optional[Path] = None) -> Brief:
     """Read and validate one facts file; raise InputError listing all its problems.
-    Warnings of a file that loads go to ``warnings``; ``strict`` makes them errors."""
+    Warnings of a file that loads go to ``warnings``; ``strict`` makes them errors.
+    ``within`` is the project, which a symbolic link may not lead out of."""
     shown = shown_path(path)
     errors = Collector()
-    text = read_input(path, shown, errors, limit=MAX_BYTES, expected="YAML text")
+    text = read_input(path, shown, errors, limit=MAX_BYTES, expected="YAML text",
+                      within=within)
     if text is not None and not text.strip():
         errors.error(Location(shown, 1, 1),
                      "file is empty; expected a brief (see 'briefing schema')")

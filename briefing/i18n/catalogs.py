@@ -70,7 +70,8 @@ def percent_translated(stats: Counter) -> float:
 
 
 def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
-                 strict: bool = False, allowed: tuple[Allowed, ...] = ()) -> Catalog:
+                 strict: bool = False, allowed: tuple[Allowed, ...] = (),
+                 within: Optional[Path] = None) -> Catalog:
     """Read one .po file. Broken placeholders and figures its English lacks (but the
     numbers ``allowed`` by the locale's conventions) are errors; a missing catalog is
     a warning, or an error when ``strict``. Which entries an edition lacks is the
@@ -82,7 +83,7 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                                       f"this locale; run 'make update-locales'")
         return catalog
     text = read_input(path, shown, problems, limit=MAX_BYTES, what="catalog",
-                      expected="a .po file")
+                      expected="a .po file", within=within)
     if text is None:
         return catalog
     syntax = msgfmt_problems(path, shown)

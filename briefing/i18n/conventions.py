@@ -64,16 +64,17 @@ class Conventions:
 def locale_conventions(project: Project, locale: str, problems: Collector) -> Conventions:
     """The conventions of one of the project's locales."""
     path = project.locales_dir / locale / "conventions.toml"
-    return load_conventions(path, shown_path(path), problems)
+    return load_conventions(path, shown_path(path), problems, within=project.root)
 
 
-def load_conventions(path: Path, shown: str, problems: Collector) -> Conventions:
+def load_conventions(path: Path, shown: str, problems: Collector,
+                     within: Optional[Path] = None) -> Conventions:
     """A locale's conventions, or CLDR's alone when it has no file; every error of
     the file at once, located."""
     if not path.exists():
         return Conventions()
     text = read_input(path, shown, problems, limit=256 * 1024, what="conventions file",
-                      expected="TOML text")
+                      expected="TOML text", within=within)
     if text is None:
         return Conventions()
     try:

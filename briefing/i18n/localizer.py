@@ -83,7 +83,8 @@ class Localizer:
             for domain in DOMAINS:
                 path = project.po_path(locale, domain, brief)
                 catalogs[domain] = load_catalog(path, shown_path(path), domain, problems,
-                                                strict, conventions.allowed)
+                                                strict, conventions.allowed,
+                                                project.root)
         loc = cls(locale, catalogs, mark_untranslated, conventions)
         if locale != SOURCE_LOCALE:
             loc.english = cls.load(project, SOURCE_LOCALE, problems)

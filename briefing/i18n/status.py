@@ -25,7 +25,7 @@ COLUMNS = ("translated", "fuzzy", "untranslated", "broken", "obsolete")
 def locale_status(project: Project, paths: list[Path],
                   only: Optional[str] = None) -> tuple[str, bool]:
     """The status table, and whether every brief is complete in the locales it lists."""
-    listed = _listed_locales(paths)
+    listed = _listed_locales(paths, project)
     orphans = {brief for locale in project.locales()
                for brief in project.catalog_briefs(locale)} - set(listed)
     if only is not None and only not in listed and only not in orphans:
@@ -46,7 +46,7 @@ def locale_status(project: Project, paths: list[Path],
             for domain in DOMAINS:
                 path = project.po_path(locale, domain, brief)
                 catalog = load_catalog(path, shown_path(path), domain, Collector(),
-                                       allowed=allowed)
+                                       allowed=allowed, within=project.root)
                 stats, percent = catalog.stats, percent_translated(catalog.stats)
                 if locale in wanted and (percent < 100.0 or not catalog.readable):
                     complete = False
@@ -61,12 +61,12 @@ def locale_status(project: Project, paths: list[Path],
     return "\n".join(lines) + "\n", complete
 
 
-def _listed_locales(paths: list[Path]) -> dict[str, tuple[str, ...]]:
+def _listed_locales(paths: list[Path], project: Project) -> dict[str, tuple[str, ...]]:
     """Each brief's id and the locales it lists; every facts error at once."""
     problems, listed = Collector(), {}
     for path in paths:
         try:
-            brief = load_brief(path).brief
+            brief = load_brief(path, within=project.root).brief
         except InputError as exc:
             problems.diagnostics.extend(exc.diagnostics)
             continue
