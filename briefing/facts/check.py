@@ -7,6 +7,7 @@ are reported at once.
 from __future__ import annotations
 
 import difflib
+from decimal import Decimal
 
 from ..diagnostics import Collector
 from . import prose, units
@@ -29,6 +30,8 @@ CHART_METRICS = {
 }
 CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
                "displacement": {""}}
+# A figure prints with the digits it is written with: these many, at most.
+MAX_DIGITS, MAX_DECIMALS = 15, 6
 CHART_MAX_CLAIMS = 40  # charts.MAX_POINTS: more rows than that read better as a table
 
 
@@ -62,6 +65,10 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
     if not brief.brief.locales:
         errors.error(brief.brief.where("locales"), "brief lists no locales; give at least "
                                                    "one, such as [en]")
+    for locale in sorted({l for l in brief.brief.locales
+                          if brief.brief.locales.count(l) > 1}):
+        errors.error(brief.brief.where("locales"), f"brief lists locale '{locale}' more "
+                                                   "than once; each edition is built once")
     for node in [*brief.sources, *brief.quotes]:
         if not _known_language(node.language):
             errors.error(node.where("language"), f"'{node.language}' is not a language CLDR "
@@ -113,6 +120,12 @@ def _check_figure(claim, errors: Collector) -> None:
                                          f"its high {claim.high}")
     for field in ("value", "low", "high"):
         figure = getattr(claim, field)
+        if isinstance(figure, Decimal) and (-figure.as_tuple().exponent > MAX_DECIMALS or
+                                            len(figure.as_tuple().digits) > MAX_DIGITS):
+            errors.error(claim.where(field), f"claim '{claim.id}' has a {field} with more "
+                         f"digits than a brief prints ({MAX_DIGITS} significant digits, "
+                         f"{MAX_DECIMALS} after the decimal point); 1e-300 would print "
+                         "300 zeros")
         if figure is not None and figure < 0 and claim.metric != "change":
             errors.error(claim.where(field), f"claim '{claim.id}' has a negative {field} "
                                              f"({figure}); only a 'change' may be below "

@@ -73,17 +73,28 @@ class Number(FieldType):
     def convert(self, conv, node, what, meta):
         value = None
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            if not re.fullmatch(r"[-+]?(?:0|[1-9][0-9_]*)", node.value):
+                # YAML 1.1 reads 017 as 15, 0x1F as 31 and 190:20:30 as 685230
+                return conv.error(node, f"{what} '{node.value}' is not written in decimal "
+                                        "digits; write the figure as it prints, such as "
+                                        "30000")
             try:
                 value = _SCALARS.construct_object(node)
             except (yaml.YAMLError, ValueError):
                 value = None
         elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:float":
+            written = node.value.replace("_", "")
+            if written.lower().lstrip("+-") in (".nan", ".inf"):
+                written = written.replace(".", "")  # YAML's spelling of NaN and infinity
             try:
-                value = Decimal(node.value.replace("_", ""))
-            except InvalidOperation:
-                value = None
+                value = Decimal(written)
+            except InvalidOperation:  # YAML 1.1's sexagesimal 1:30.5
+                return conv.error(node, f"{what} '{node.value}' is not written in decimal "
+                                        "digits; write the figure as it prints, such as "
+                                        "13.5")
             if value is not None and not value.is_finite():
-                value = None
+                return conv.error(node, f"{what} must be a finite number, not "
+                                        f"'{node.value}'")
         if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
             return conv.error(node, f"{what} must be a number, not {kind_of(node)}")
         if abs(value) > MAX_FIGURE:
