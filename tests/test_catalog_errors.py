@@ -31,7 +31,9 @@ EXPECTED = {
                        (32, 30, "Key figures", "1e6"),
                        (32, 35, "Key figures", "4 000"),
                        (32, 53, "Key figures", "²"),
-                       (37, 32, "%(num)s source", "3")]],
+                       (37, 32, "%(num)s source", "3"),
+                       # after \" and \\ (one character each) and \0 (two: Babel keeps it)
+                       (40, 25, "Contents of the brief", "0")]],
     "fuzzy-header.po": [f"{PO}:1:1: error: catalog header is marked fuzzy, so gettext tools "
                         "ignore the whole catalog; remove 'fuzzy' from the header entry"],
     "latin1.po": [f"{PO}:8:11: error: invalid UTF-8 (byte 0xe1); save the catalog as UTF-8"],
@@ -51,6 +53,8 @@ EXPECTED = {
                  "init-locale'"],
     "percent.po": [f"{PO}:8:1: error: translation of 'Figure %(n)s' has a '%' that is no "
                    "placeholder; write '%%' for a percent sign"],
+    "plural-deep.po": [f"{PO}:1:1: error: Plural-Forms expression '{'(' * 59}…' is "
+                       "invalid"],
     "plural-zero.po": [f"{PO}:1:1: error: Plural-Forms expression '(n/0)' is invalid"],
     # GNU msgfmt is the judge of syntax, and its messages are the ones gettext users know.
     "syntax.po": [f"{PO}:9:7: error: invalid .po syntax: syntax error at "

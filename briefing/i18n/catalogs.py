@@ -121,7 +121,8 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
         except (ValueError, ArithmeticError):
             wrong = "any"
         if wrong is not None:
-            problems.error(header, f"Plural-Forms expression '{po.plural_expr}' is invalid"
+            problems.error(header, f"Plural-Forms expression '{short(po.plural_expr)}' is "
+                                   "invalid"
                            + (f": for n={wrong} it gives no form of the {po.num_plurals}"
                               if wrong != "any" else ""))
             catalog.plural = lambda n: 0

@@ -90,6 +90,7 @@ def added_figures(msgid: str, msgstr: str,
 
 
 _SWAP = str.maketrans(",.", ".,")
+_ESCAPED = set('\\"tnr')
 
 
 def _canonical(number: str) -> str:
@@ -119,7 +120,8 @@ def position(lines: list[str], first: int, keyword: str, offset: int
             return None
         col = quote + 1
         while col < len(line) and line[col] != '"':
-            width = 2 if line[col] == "\\" else 1
+            # the escapes Babel reads as one character (it keeps any other backslash)
+            width = 2 if line[col] == "\\" and line[col + 1:col + 2] in _ESCAPED else 1
             if seen == offset:
                 return number + 1, col + 1
             seen += 1
