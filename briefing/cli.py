@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .build import Options, build, check
-from .diagnostics import InputError, emit
+from .diagnostics import InputError, emit, printable
 from .project import Project
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "locale-status":
         from .i18n.status import locale_status
         table, complete = locale_status(project, args.facts, args.brief)
-        print(table, end="")
+        print("".join(printable(line) + "\n" for line in table.splitlines()), end="")
         return EXIT_OK if complete or not args.strict else EXIT_INPUT
     if args.command == "check":
         report = check(args.facts, Options(project, strict=args.strict))
