@@ -30,6 +30,10 @@ CHART_METRICS = {
 }
 CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
                "displacement": {""}}
+# The most items of each list of a brief: a brief of 1,000 claims is some 300 pages.
+MAX_ITEMS = 1000
+LISTS = ("sources", "parties", "events", "claims", "quotes", "key_points", "sections",
+         "timeline", "charts")
 # A figure prints with the digits it is written with: these many, at most.
 MAX_DIGITS, MAX_DECIMALS = 15, 6
 CHART_MAX_CLAIMS = 40  # charts.MAX_POINTS: more rows than that read better as a table
@@ -62,6 +66,12 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
         if not getattr(node, field):
             errors.error(node.where(field), f"{_name(node)} must cite at least one "
                                             f"{_SINGULAR.get(field, 'paragraph')}")
+    for field in LISTS:
+        items = getattr(brief, field)
+        if len(items) > MAX_ITEMS:
+            errors.error(brief.where(field), f"'{field}' has {len(items)} items; a brief may "
+                         f"have at most {MAX_ITEMS} (layout time grows faster than a brief's "
+                         "length: split it into several briefs)")
     if not brief.brief.locales:
         errors.error(brief.brief.where("locales"), "brief lists no locales; give at least "
                                                    "one, such as [en]")
