@@ -98,6 +98,10 @@ def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
      "brief.yaml:12:15: error: 'zz' is not a language CLDR knows; give a code such as en or vi"),
     ("locales: [en]", "locales: []",
      "brief.yaml:5:12: error: brief lists no locales; give at least one, such as [en]"),
+    # not prose: a placeholder there printed raw
+    ("publisher: Example Press", 'publisher: "Press {killed-war}"',
+     "brief.yaml:10:16: error: publisher 'Press {killed-war}' holds '{'; a publisher prints "
+     "as written, with no placeholders or `names`"),
 ])
 def test_values_no_formatter_could_print_are_located_errors(cli, tmp_path, old, new, message):
     brief = tmp_path / "brief.yaml"

@@ -7,6 +7,7 @@ are reported at once.
 from __future__ import annotations
 
 import difflib
+import re
 from decimal import Decimal
 
 from ..diagnostics import Collector
@@ -79,6 +80,11 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
                           if brief.brief.locales.count(l) > 1}):
         errors.error(brief.brief.where("locales"), f"brief lists locale '{locale}' more "
                                                    "than once; each edition is built once")
+    for source in brief.sources:
+        if source.publisher and re.search(r"[{}`]", source.publisher):
+            errors.error(source.where("publisher"), f"publisher '{source.publisher}' holds "
+                         f"'{re.search(r'[{}`]', source.publisher).group()}'; a publisher "
+                         "prints as written, with no placeholders or `names`")
     for node in [*brief.sources, *brief.quotes]:
         if not _known_language(node.language):
             errors.error(node.where("language"), f"'{node.language}' is not a language CLDR "
