@@ -208,3 +208,14 @@ def test_a_bad_figure_allowance_is_reported_with_its_line(tmp_path):
     load_conventions(path, "conventions.toml", problems)
     assert [str(d) for d in problems.diagnostics] == [
         "conventions.toml:2:1: error: 'figures.allowed' must be a list of strings"]
+
+
+def test_toml_nested_too_deep_is_an_error_not_a_recursion(tmp_path):
+    path = tmp_path / "conventions.toml"
+    path.write_text('[text] # a [comment [ ["\n' + 'x = "[[[[" \nz = ' + "[" * 50_000
+                    + "]" * 50_000 + "\n", "utf-8")
+    problems = Collector()
+    load_conventions(path, "conventions.toml", problems)
+    assert [str(d) for d in problems.diagnostics] == [
+        "conventions.toml:3:25: error: TOML nested more than 20 levels deep; conventions "
+        "need two"]

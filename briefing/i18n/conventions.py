@@ -77,6 +77,11 @@ def load_conventions(path: Path, shown: str, problems: Collector,
                       expected="TOML text", within=within)
     if text is None:
         return Conventions()
+    deep = _too_deep(text)
+    if deep is not None:  # tomllib recurses into nested arrays and tables
+        problems.error(Location(shown, *deep), f"TOML nested more than {MAX_DEPTH} levels "
+                                               "deep; conventions need two")
+        return Conventions()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -134,6 +139,30 @@ def _dates(problems, text, shown, where, item, allowed) -> bool:
             ok = _bad(problems, text, shown, precision, f"'{where}.{precision}' must hold "
                       "{first} and {second}")
     return ok
+
+
+MAX_DEPTH = 20
+_TOKENS = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[{]|[\]}]')
+
+
+def _too_deep(text: str) -> Optional[tuple[int, int]]:
+    """Line and column where arrays and inline tables (outside strings and comments)
+    nest deeper than MAX_DEPTH, if they do."""
+    depth, closing = 0, None
+    for token in _TOKENS.finditer(text):
+        found = token.group()
+        if closing is not None:  # inside a multi-line string
+            closing = None if found == closing else closing
+        elif found in ('"""', "'''"):
+            closing = found
+        elif found in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                before = text[:token.start()]
+                return before.count("\n") + 1, token.start() - before.rfind("\n")
+        elif found in "]}":
+            depth -= 1
+    return None
 
 
 def _allowed(problems, text, shown, where, item) -> Optional[tuple[Allowed, ...]]:
