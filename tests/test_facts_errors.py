@@ -101,6 +101,16 @@ def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
     # 100,000 nested brackets crashed YAML's composer (a segmentation fault)
     ("locales: [en]", "locales: " + "[" * 100_000 + "en" + "]" * 100_000,
      "brief.yaml:5:50: error: YAML nested more than 40 levels deep; a brief needs a few"),
+    # printed "19–18 Sept 2023", "2023" and "September and September 2023"
+    ("{date:1988-02-20}", "{date:1988-02-20/1988-02-19}",
+     "brief.yaml:56:9: error: {date:1988-02-20/1988-02-19}: a period must go forward in "
+     "time, but 1988-02-20 does not come before 1988-02-19"),
+    ("{date:1988-02-20}", "{date:1988/1988-02-20}",
+     "brief.yaml:56:9: error: {date:1988/1988-02-20}: a period must go forward in time, but "
+     "1988 does not come before 1988-02-20"),
+    ("{date:1988-02-20}", "{date:1988-02,1988-02}",
+     "brief.yaml:56:9: error: {date:1988-02,1988-02}: two dates said together must go "
+     "forward in time, but 1988-02 does not come before 1988-02"),
     # not prose: a placeholder there printed raw
     ("publisher: Example Press", 'publisher: "Press {killed-war}"',
      "brief.yaml:10:16: error: publisher 'Press {killed-war}' holds '{'; a publisher prints "

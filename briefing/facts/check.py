@@ -255,10 +255,12 @@ def _check_prose(node: Node, field: str, known: dict, inferred: set,
                 errors.error(where, f"{piece} refers to unknown {_SINGULAR[kind]} "
                                     f"'{piece.key}'{_suggest(piece.key, known[kind])}")
             continue
-        for part in prose.date_parts(piece.key)[1]:  # one date, or two said together
+        kind, parts = prose.date_parts(piece.key)  # one date, or two said together
+        dates = []
+        for part in parts:
             date = part.rstrip("?")
             try:
-                PartialDate.parse(date)
+                dates.append(PartialDate.parse(date))
             except ValueError as exc:
                 errors.error(where, f"{piece}: {exc}")
                 continue
@@ -267,6 +269,11 @@ def _check_prose(node: Node, field: str, known: dict, inferred: set,
                                     "the brief is inferred as that day with a basis; write "
                                     "it once as {date: ..., inferred: how} (the as-of date, "
                                     "an event, a timeline entry)")
+        if len(dates) == 2 and not (dates[0].first_day() < dates[1].first_day()
+                                    and dates[0].last_day() < dates[1].last_day()):
+            what = "a period" if kind == "range" else "two dates said together"
+            errors.error(where, f"{piece}: {what} must go forward in time, but "
+                                f"{parts[0]} does not come before {parts[1]}")
 
 
 def _name(node: Node) -> str:
