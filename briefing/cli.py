@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .build import Options, build, check
-from .diagnostics import InputError, emit, printable
+from .diagnostics import Diagnostic, InputError, Location, emit, printable
 from .project import Project
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
@@ -34,6 +34,9 @@ def parser() -> argparse.ArgumentParser:
     w = commands.add_parser("watch", help="build, then rebuild what each saved change "
                                           "affects, until Ctrl-C")
     _build_arguments(w)
+    w.add_argument("--png", type=Path, metavar="DIR",
+                   help="also write each rebuilt page that changed as PNG into DIR, for "
+                        "an image viewer that reloads")
 
     c = commands.add_parser("check", help="validate facts files and their catalogs")
     c.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
@@ -155,7 +158,11 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress("quiet" if args.quiet else "json" if args.json else "text")
     if args.command == "watch":
         from .watch import watch
-        return watch(args.named, options, progress.build)  # folders stay folders
+        if args.png is not None and args.format != "pdf":
+            raise InputError([Diagnostic(Location("--png"), "error", "--png renders the "
+                                         "PDF's pages; it cannot go with --format html")])
+        return watch(args.named, options, progress.build,  # folders stay folders
+                     png=args.png)
     try:
         progress.build(args.facts, options)
     except InputError as exc:

@@ -20,14 +20,16 @@ class Progress:
     def __init__(self, mode: str = "text"):
         self.mode = mode
 
-    def build(self, paths: list[Path], options) -> None:
-        """Build, telling of each edition as it is done; InputError propagates."""
+    def build(self, paths: list[Path], options):
+        """Build, telling of each edition as it is done, and return build()'s report;
+        InputError propagates."""
         from .build import build
 
         started = time.perf_counter()
         report = build(paths, options, self.edition)
         emit(report.warnings)
         self.written(report, options.project.out, time.perf_counter() - started)
+        return report
 
     def edition(self, output) -> None:
         if self.mode == "text":
