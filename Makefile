@@ -72,7 +72,8 @@ venv: $(STAMP) ## create the virtual environment and install everything into it
 # edition depends on build/inputs/<stem>, whose content changes with its inputs'.
 EDITION_GOALS := briefs release preview extract update-locales init-locale $(DIST)/%
 build/editions.mk: FORCE $(STAMP)
-	@$(BIN)/python -m briefing.makerules rules $(FACTS) --out $(DIST) --write $@
+	@$(BIN)/python -m briefing.makerules rules $(FACTS) --out $(DIST) --write $@ \
+	  $(if $(SHARD),--shard '$(subst ','\'',$(SHARD))')
 ifneq ($(filter $(EDITION_GOALS),$(MAKECMDGOALS)),)
 ifeq ($(wildcard build/editions.mk),)
 # An empty first version, so that a failure to write it is not reported as a missing file.
@@ -91,8 +92,10 @@ build/source-date-epoch: FORCE
 $(DIST)/%.pdf:
 	$(BRIEFING) build $(FACTS_OF_$*) --locale $(subst .,,$(suffix $*)) --out $(DIST) $(BUILD_FLAGS)
 
-briefs: $(EDITIONS) ## build every brief in every locale it lists, into dist/
-	@echo "briefs: $(words $(EDITIONS)) editions up to date in $(DIST)/"
+# SHARD=i/N: only part i of N of the editions, chosen by a hash of each edition's
+# name (checked by briefing.makerules before anything is built), for a CI matrix.
+briefs: $(EDITIONS) ## build every brief in every locale it lists, into dist/ (SHARD=i/N: one part of N)
+	@echo "briefs: $(words $(EDITIONS)) editions up to date in $(DIST)/$(if $(SHARD), (shard $(SHARD)))"
 
 # A live preview: every edition built, then rebuilt as its inputs are saved.
 watch: $(STAMP) ## rebuild the editions a saved change affects, until Ctrl-C
@@ -103,10 +106,20 @@ watch: $(STAMP) ## rebuild the editions a saved change affects, until Ctrl-C
 check: $(STAMP) ## validate facts files and catalogs without rendering
 	@$(BIN)/python -m briefing.makerules check $(FACTS)
 
-release: $(STAMP) ## strict check, build everything, write SHA256SUMS and manifest.json
+# A release in N jobs: each runs 'make release SHARD=i/N' (its editions, and their
+# records in dist/shards/i-of-N.json); one more, with every job's dist/ copied into
+# its own, runs 'make release SHARDS=N', which builds nothing and merges them.
+ifneq ($(and $(SHARD),$(SHARDS)),)
+$(error SHARD=i/N builds one shard of a release and SHARDS=N merges N of them; give one)
+endif
+release: $(STAMP) ## strict check, build everything, write SHA256SUMS and manifest.json (SHARD=i/N, SHARDS=N: see README)
+ifdef SHARDS
+	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST) --merge '$(subst ','\'',$(SHARDS))'
+else
 	@$(BIN)/python -m briefing.makerules check --strict $(FACTS)
 	@$(MAKE) --no-print-directory briefs BUILD_FLAGS=--strict
-	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST)
+	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST) $(if $(SHARD),--shard '$(SHARD)')
+endif
 
 bench: $(STAMP) ## measure speed and memory (prints a table, writes build/bench.json)
 	$(BIN)/python -m benchmarks.bench --out build/bench.json

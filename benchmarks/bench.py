@@ -23,6 +23,11 @@ What it measures (medians of runs that alternate ours and the peer's):
 7. Per page: the flagship's layout and PDF writing against a plain-text document of
    the same page count and fonts, and against a naive equivalent of the brief.
 8. Whether a cold, a warm and a one-core build write identical PDFs.
+9. A locator map (``maps.py``): a warm build with the map cached against the same
+   brief without it, and the time to draw the map's SVG.
+10. Many briefs (``many.py``): fifty small briefs × three locales from an empty
+    ``dist/``: ``make -j1`` and ``-j2 briefs``, a no-change ``make briefs``, and one
+    ``briefing build`` of them all in one process, with what it shares.
 
 Everything is built in temporary copies of the project (``.venv`` linked to ours, the
 prepared fonts copied in), never in the working tree, with
@@ -45,7 +50,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import inputs, report
+from . import inputs, many, report
+from .maps import bench_map, draw_map  # noqa: F401 - draw_map runs in fresh processes
 from .process import (EPOCH, REPO, Run, check_install_stamp, environment, in_fresh_process,
                       page_count, project_copy, run, same_pdfs)
 
@@ -327,6 +333,9 @@ def parse_args(argv) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="write the figures as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="3 runs instead of 5, and no 160-page brief")
+    parser.add_argument("--many-briefs", type=int, default=many.BRIEFS, metavar="N",
+                        help=f"briefs of section 10, each in 3 locales (default "
+                             f"{many.BRIEFS})")
     return parser.parse_args(argv)
 
 
@@ -358,12 +367,15 @@ def main(argv=None) -> int:
             "one core (--jobs 1) = forked workers": same_pdfs(base / "out/one-core",
                                                               base / "out/warm"),
         }
+        results["map"] = bench_map(project_copy(Path(tmp) / "map", base), repeats)
         results["scale"] = bench_scale(project_copy(Path(tmp) / "scale", base),
                                        SCALE[:-1] if args.quick else SCALE, scale_repeats,
                                        variant)
         results["make"] = bench_make(project_copy(Path(tmp) / "make", base), repeats)
         results["throughput"] = bench_throughput(project_copy(Path(tmp) / "throughput",
                                                               base))
+        results["many"] = many.bench_many(project_copy(Path(tmp) / "many", base),
+                                          args.many_briefs, repeats)
     results["machine"]["load_average_at_end"] = os.getloadavg()[0]
     results["targets"] = report.targets(results)
     print(report.format_report(results))

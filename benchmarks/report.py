@@ -39,6 +39,12 @@ def targets(r: dict) -> list[dict]:
         (16, "layout + PDF write per page / plain text", pp["vs_plain_text"], "<=", 2.0),
         (16, "time of 160 pages / time of 40 pages", growth, "<=", 4.2),
         (16, memory, sc["memory_vs_peer"], "<=", 1.1),
+        (16, f"{many_label(r)}: make -j2 speed-up over -j1", r["many"]["speedup"],
+         ">=", 1.8),
+        (16, f"{many_label(r)}: no-change make briefs, seconds",
+         r["many"]["no_change"]["seconds"], "<", 0.5),
+        (16, f"{many_label(r)}: one briefing build / make -j2",
+         r["many"]["one_process"]["vs_make_j2"], "<", 1.0),
         (7, "warm build / weasyprint command", fl["warm_vs_peer"], "<=", 0.9),
         (7, "cold build / weasyprint command", fl["cold_vs_peer"], "<=", 1.1),
         (7, "share of a warm build that is not WeasyPrint", st["not_weasyprint_share"],
@@ -48,11 +54,37 @@ def targets(r: dict) -> list[dict]:
         (7, "no-change make briefs, seconds", r["make"]["no_change"]["seconds"], "<", 0.5),
         (7, "make -j2 speed-up over -j1", r["throughput"]["speedup"], ">=", 1.6),
         (7, "flagship per page / its naive equivalent", pp["vs_naive"], "<", 1.0),
+        (13, "warm build's extra time for a cached map / drawing its SVG",
+         r["map"]["extra_vs_draw"] if "map" in r else None, "<=", 1.0),
     ]
     holds = {"<=": lambda v, t: v <= t, "<": lambda v, t: v < t, ">=": lambda v, t: v >= t}
     return [{"issue": issue, "target": name, "value": value, "op": op, "limit": limit,
              "pass": None if value is None else holds[op](value, limit)}
             for issue, name, value, op, limit in rows]
+
+
+def many_label(r: dict) -> str:
+    return f"{r['many']['briefs']} briefs × {r['many']['locales']} locales"
+
+
+def _many(r: dict) -> list[tuple[str, str, str, str]]:
+    """Section 9: many small briefs, an edition a process, and all in one process."""
+    many, one = r["many"], r["many"]["one_process"]
+    rows = [(f"10 Many briefs: {many_label(r)} from an empty dist (charts cached)",
+             "seconds", "cores busy", "editions")]
+    rows += [(f"  make -{jobs} briefs (an edition a process)", _s(many[jobs]["seconds"]),
+              f"{many[jobs]['cores_busy']:.2f}", str(many[jobs]["editions"]))
+             for jobs in ("j1", "j2")]
+    return rows + [
+        ("  speed-up of -j2 over -j1", _x(many["speedup"]), "", ""),
+        ("  no-change make briefs", f"{many['no_change']['seconds'] * 1000:.0f} ms", "",
+         str(many["no_change"]["rebuilt"])),
+        ("  one briefing build, every brief in one process", _s(one["seconds"]),
+         f"{one['cores_busy']:.2f}", str(one["editions"])),
+        ("  one briefing build / make -j2", _x(one["vs_make_j2"]), "", ""),
+        ("  in it: charts drawn, font fingerprints computed", "", "",
+         f"{one['charts_drawn']}, {one['font_fingerprints']}"),
+        ("  its PDFs = make's PDFs", "", "", "yes" if many["same_pdfs"] else "NO")]
 
 
 def _s(value: float) -> str:
@@ -130,7 +162,16 @@ def table(r: dict) -> list[tuple[str, str, str, str]]:
               "", "", "")]
     rows += [(f"  {name}", "", "", "yes" if same else "NO")
              for name, same in r["identical"].items()]
-    return rows
+    if "map" in r:
+        mp = r["map"]["seconds"]
+        rows += [(f"9 Locator map, flagship ({r['map']['locale']}), warm, --jobs 1, "
+                  "whole process", "seconds", "", ""),
+                 ("  warm build, map cached", _s(mp["with_map"]), "", ""),
+                 ("  the same brief without its map", _s(mp["without_map"]), "", ""),
+                 ("  extra time for the cached map", _s(r["map"]["extra"]), "", ""),
+                 ("  drawing the map's SVG (pyplot imported)", _s(mp["draw"]), "", ""),
+                 ("  importing matplotlib.pyplot, fresh process", _s(mp["import"]), "", "")]
+    return rows + _many(r)
 
 
 def format_report(r: dict) -> str:

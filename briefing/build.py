@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from .diagnostics import Collector, Diagnostic
-from .editions import editions
+from .editions import Shard, editions
 from .facts.relations import relate
 from .i18n.completeness import missing, needed
 from .i18n.localizer import Localizer
-from .i18n.translate import translate
+from .i18n.translate import Translation, translate
 from .project import Project, source_date_epoch
 from .release import edition_record
 from .render.view import EditionView
@@ -35,6 +35,15 @@ class Options:
     two_sided: bool = False
     pdf_variant: Optional[str] = "pdf/ua-1"  # tagged and accessible by default
     jobs: int = 0                        # worker processes for layout; 0: one per core
+    since: Optional[str] = None          # previous edition: a git revision or a path
+    shard: Optional[Shard] = None        # only the editions of this part of N
+
+    @property
+    def settings(self) -> dict:
+        """The options that shape an edition's bytes, as its record keeps them."""
+        return {"paper": self.paper, "two_sided": self.two_sided,
+                "pdf_variant": self.pdf_variant, "mark_untranslated": self.mark_untranslated,
+                "since": self.since}
 
 
 @dataclass
@@ -98,9 +107,9 @@ def prepare(paths: list[Path], options: Options, problems: Collector,
     """Load each facts file, check the catalogs of its locales, translate, relate.
     With ``completeness`` (check) or ``strict``, each string an edition needs and its
     catalogs lack is named once: an error when strict, else a warning."""
-    views = []
+    views, previous = [], {}
     for edition in editions(paths, options.project, options.locales, problems,
-                            options.strict):
+                            options.strict, options.shard):
         loc = Localizer.load(options.project, edition.locale, problems,
                              strict=options.strict,
                              mark_untranslated=options.mark_untranslated,
@@ -112,8 +121,32 @@ def prepare(paths: list[Path], options: Options, problems: Collector,
                 report(where, message)
         translation = translate(edition.brief, loc, problems)
         if translation is not None:
-            views.append(EditionView(translation, loc, relate(translation.brief)))
+            views.append(EditionView(translation, loc, relate(translation.brief),
+                                     published_on=_published_on()))
+            if options.since or edition.brief.brief.previous:
+                compare_with_previous(views[-1], edition, options, problems, previous)
     return views
+
+
+def compare_with_previous(view: EditionView, edition, options: Options,
+                          problems: Collector, found: dict) -> None:
+    """Give the view its "what changed" box against the brief's previous edition (read
+    once per facts file, whatever the number of locales)."""
+    from .previous import declared_previous, find_previous
+    from .render.changes import changes_view
+
+    if edition.path not in found:
+        found[edition.path] = find_previous(options.since, edition.path, view.meta.id,
+                                            problems) if options.since else \
+            declared_previous(edition.brief.brief, edition.path, problems)
+    previous = found[edition.path]
+    if previous is None:
+        return
+    loc = view.loc.with_retired()  # texts the facts no longer have keep their translation
+    before = translate(previous.brief, loc, Collector()) or \
+        Translation(previous.brief, previous.brief, {}, frozenset())
+    view.changes = changes_view(view, EditionView(before, loc, relate(before.brief)),
+                                previous)
 
 
 def draw_charts(view: EditionView, cache: Path) -> list:
@@ -144,6 +177,16 @@ def _created() -> Optional[str]:
         return None
     moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _published_on():
+    """The day of publication: SOURCE_DATE_EPOCH's day in UTC, or None when unset."""
+    import datetime
+
+    epoch = source_date_epoch()
+    if epoch is None:
+        return None
+    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
 
 
 def lay_out(views: list[EditionView], documents: list[str], options: Options,
@@ -185,7 +228,8 @@ def write(views: list[EditionView], documents: list[str], laid_out: list,
             files.append((out / f"{view.stem}.html", html.encode("utf-8")))
         else:
             files.append((out / f"{view.stem}.pdf", pdf.data))
-            files.append((options.project.record_path(view.stem), edition_record(view, pdf)))
+            files.append((options.project.record_path(view.stem),
+                          edition_record(view, pdf, options.project, options.settings)))
     write_all(files)
     for view, pdf in zip(views, laid_out):
         if pdf is None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__
 from .build import Options, build, check
 from .diagnostics import Diagnostic, InputError, Location, emit, printable
+from .editions import Shard
 from .project import Project
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
@@ -31,6 +32,9 @@ def parser() -> argparse.ArgumentParser:
 
     b = commands.add_parser("build", help="build the editions of briefs")
     _build_arguments(b)
+    b.add_argument("--shard", type=_shard, metavar="I/N",
+                   help="build only part I of N of the editions, chosen by a hash of "
+                        "each edition's name (for a CI matrix; see make release)")
     w = commands.add_parser("watch", help="build, then rebuild what each saved change "
                                           "affects, until Ctrl-C")
     _build_arguments(w)
@@ -87,7 +91,18 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("--pdf-variant", choices=VARIANTS, default="pdf/ua-1",
                    help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
                         "or plain")
+    b.add_argument("--since", metavar="REV|PATH",
+                   help="print what changed since the previous edition: the facts file "
+                        "at a git revision (a tag, a commit), or a previous facts file "
+                        "or folder of them")
     _root(b)
+
+
+def _shard(text: str) -> Shard:
+    try:
+        return Shard.parse(text)
+    except ValueError as exc:  # argparse prints it as a usage error, exit status 2
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _root(sub: argparse.ArgumentParser) -> None:
@@ -152,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
     options = Options(
         project, locales=tuple(args.locale), format=args.format, strict=args.strict,
         mark_untranslated=args.mark_untranslated, paper=args.paper,
-        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs)
+        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs,
+        since=args.since, shard=getattr(args, "shard", None))
     from .progress import Progress
 
     progress = Progress("quiet" if args.quiet else "json" if args.json else "text")

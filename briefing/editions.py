@@ -1,19 +1,25 @@
 """The editions a run makes: each facts file that loads, in each locale it lists.
 
 An edition is one brief in one locale, written to ``<brief-id>.<locale>.pdf``; the
-build, the Make rules and the release manifest all list editions through here.
+build, the Make rules and the release manifest all list editions through here. A
+shard (``--shard i/N``, ``make briefs SHARD=i/N``) is the part of them that one of N
+machines builds: each edition's part is a hash of its name alone, so adding or
+removing a brief moves no other edition to another part.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from .diagnostics import Collector, InputError
-from .facts import load_brief
-from .facts.model import Brief
 from .project import Project
+
+if TYPE_CHECKING:
+    from .facts.model import Brief
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,41 @@ class Edition:
         return f"{self.brief.brief.id}.{self.locale}"
 
 
+@dataclass(frozen=True)
+class Shard:
+    """Part ``index`` of ``count`` (from 1): the editions whose name hashes to it."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Shard":
+        """``i/N``; raise ValueError with a message saying what is wrong."""
+        match = re.fullmatch(r"([0-9]{1,6})/([0-9]{1,6})", text.strip())
+        if not match:
+            raise ValueError(f"'{text}' is not a shard; write i/N, such as 2/3 for the "
+                             "second of three parts")
+        index, count = int(match[1]), int(match[2])
+        if count < 1:
+            raise ValueError(f"'{text}': the number of parts N must be at least 1")
+        if not 1 <= index <= count:
+            raise ValueError(f"'{text}': the part i must be from 1 to {count}")
+        return cls(index, count)
+
+    def holds(self, stem: str) -> bool:
+        return shard_of(stem, self.count) == self.index
+
+    def __str__(self) -> str:
+        return f"{self.index}/{self.count}"
+
+
+def shard_of(stem: str, count: int) -> int:
+    """The part (1 to ``count``) an edition belongs to, from SHA-256 of its name, the
+    same on every machine and in every run (Python's hash() is salted per process)."""
+    digest = hashlib.sha256(stem.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % count + 1
+
+
 def facts_paths(args: list[Path]) -> list[Path]:
     """The facts files named by ``args``: a directory stands for its ``*.yaml``."""
     found: list[Path] = []
@@ -39,9 +80,13 @@ def facts_paths(args: list[Path]) -> list[Path]:
 
 
 def editions(paths: list[Path], project: Project, locales: tuple[str, ...],
-             problems: Collector, strict: bool = False) -> Iterator[Edition]:
-    """Each edition of each facts file that loads (only ``locales``, when given); the
-    errors of the others, and of locales that cannot be built, go to ``problems``."""
+             problems: Collector, strict: bool = False,
+             shard: Optional[Shard] = None) -> Iterator[Edition]:
+    """Each edition of each facts file that loads (only ``locales``, when given; only
+    those of ``shard``, when given); the errors of the others, and of locales that
+    cannot be built, go to ``problems``."""
+    from .facts import load_brief  # here: Make's no-change run needs only facts_paths
+
     declared: dict[str, Brief] = {}
     for path in paths:
         try:
@@ -57,7 +102,9 @@ def editions(paths: list[Path], project: Project, locales: tuple[str, ...],
                            "own, since its PDFs are named after it")
             continue
         for locale in _locales_of(brief, project, locales, problems):
-            yield Edition(path, brief, locale)
+            edition = Edition(path, brief, locale)
+            if shard is None or shard.holds(edition.stem):
+                yield edition
 
 
 def _locales_of(brief: Brief, project: Project, wanted: tuple[str, ...],

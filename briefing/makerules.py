@@ -5,11 +5,14 @@ run by Make before every goal that builds editions. It finds the facts files its
 directory stands for its ``*.yaml``), so no file name found on disk reaches a shell,
 and it refuses a name that Make or a shell would read specially. For each edition it
 keeps an inputs stamp, ``build/inputs/<stem>``, holding the checksums of the edition's
-facts file and catalogs and rewritten only when one of them changes: an edition is
+facts file, its maps' GeoJSON files and its catalogs, rewritten only when one of them
+changes: an edition is
 rebuilt when its inputs change, whatever their timestamps, and a brief that is removed
 leaves no rule behind. The rules file, too, is rewritten only when it changes, so that
 Make reads it again only then. Loading the briefs is the slow part; it is done again
-only when a facts file, the set of facts files or the set of locales has changed.
+only when a facts file, the set of facts files or the set of locales has changed (a
+no-change run imports no more than this module needs to hash files). With ``--shard
+i/N`` (``make briefs SHARD=i/N``) the list of editions holds only that part of them.
 
 ``python -m briefing.makerules check FACTS... [--strict]`` is ``make check``: every
 catalog through ``msgfmt --check``, then the facts files and their catalogs through the
@@ -43,7 +46,8 @@ CACHE = Path("build") / "editions.json"
 # The kinds of file an edition is made from, for the date of record of a copy
 # without git history.
 INPUT_DIRS = ("facts", "locales", "templates", "charts", "briefing")
-INPUT_SUFFIXES = {".yaml", ".po", ".pot", ".cfg", ".j2", ".css", ".py", ".toml", ".txt"}
+INPUT_SUFFIXES = {".yaml", ".po", ".pot", ".cfg", ".j2", ".css", ".py", ".toml", ".txt",
+                  ".geojson", ".json"}
 
 
 def shown(path: Path) -> str:
@@ -81,7 +85,8 @@ def digest(path: Path, problems: Collector) -> Optional[str]:
         if not stat.S_ISREG(os.stat(path).st_mode):
             problems.error(Location(shown(path)), "not a regular file")
             return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as handle:  # in blocks: a large file is never held whole
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError as exc:
         problems.error(Location(shown(path)), f"cannot read file: {exc.strerror or exc}")
         return None
@@ -94,6 +99,7 @@ def load_editions(paths: list[Path], project: Project, problems: Collector,
     each other), reported to ``clashes`` when given."""
     clashes = clashes if clashes is not None else problems
     from .editions import editions
+    from .previous import named_files
     from .i18n.catalogs import DOMAINS
 
     found, declared = [], {}
@@ -115,16 +121,19 @@ def load_editions(paths: list[Path], project: Project, problems: Collector,
         catalogs = [] if locale == SOURCE_LOCALE else [
             os.path.relpath(project.po_path(locale, domain, brief.brief.id), project.root)
             for domain in DOMAINS]
+        named = [os.path.relpath(p, project.root) for p in named_files(brief, path)]
         found.append({"facts": str(path), "locale": locale, "stem": stem,
-                      "brief": brief.brief.id, "inputs": [str(path), *catalogs]})
+                      "brief": brief.brief.id, "inputs": [str(path), *named, *catalogs]})
     return found
 
 
-def rules_text(editions: list[dict], out: Path) -> str:
-    """The Make rules: the list of editions and, for each, its facts file and its
-    prerequisites (its inputs stamp and the engine)."""
+def rules_text(editions: list[dict], out: Path, shard=None) -> str:
+    """The Make rules: the list of editions (only those of ``shard``, when given)
+    and, for each edition, its facts file and its prerequisites (its inputs stamp and
+    the engine)."""
+    listed = [e for e in editions if shard is None or shard.holds(e["stem"])]
     lines = ["# Written by briefing.makerules from the facts files; remade by Make.",
-             "EDITIONS := " + " ".join(str(out / f"{e['stem']}.pdf") for e in editions)]
+             "EDITIONS := " + " ".join(str(out / f"{e['stem']}.pdf") for e in listed)]
     briefs: dict[str, str] = {}
     for edition in editions:
         stem = edition["stem"]
@@ -160,11 +169,20 @@ def write_if_changed(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def update_rules(args: list[Path], project: Project, rules: Path) -> None:
-    """Bring the rules file, the edition list and the inputs stamps up to date;
-    raise InputError (after removing the rules file) on any bad input."""
+def update_rules(args: list[Path], project: Project, rules: Path,
+                 shard: Optional[str] = None) -> None:
+    """Bring the rules file, the edition list (of one shard, ``i/N``, when given) and
+    the inputs stamps up to date; raise InputError (after removing the rules file) on
+    any bad input."""
+    from .editions import Shard
+
     problems = Collector()
     try:
+        try:
+            part = Shard.parse(shard) if shard else None
+        except ValueError as exc:
+            problems.error(Location("SHARD"), str(exc))
+        problems.raise_if_errors()
         paths = facts_files(args, problems)
         problems.raise_if_errors()
         sums = {str(path): digest(path, problems) for path in paths}
@@ -188,7 +206,7 @@ def update_rules(args: list[Path], project: Project, rules: Path) -> None:
         for edition in editions:
             # The facts file by its content alone: renamed, its editions stay built.
             lines = [f"{sums[edition['facts']]}  facts\n"]
-            for name in edition["inputs"][1:]:
+            for name in edition["inputs"][1:]:  # its maps' GeoJSON, previous edition, catalogs
                 if name not in catalog_sums:
                     catalog_sums[name] = digest(project.root / name, problems)
                 lines.append(f"{catalog_sums[name]}  {name}\n")
@@ -204,7 +222,7 @@ def update_rules(args: list[Path], project: Project, rules: Path) -> None:
         for stale in inputs.iterdir():
             if stale.name not in stamps:
                 stale.unlink()
-    write_if_changed(rules, rules_text(editions, project.out))
+    write_if_changed(rules, rules_text(editions, project.out, part))
 
 
 def check(args: list[Path], strict: bool, project: Project) -> int:
@@ -251,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("facts", nargs="+", type=Path)
     r.add_argument("--out", type=Path, default=Path("dist"))
     r.add_argument("--write", type=Path, required=True, metavar="RULES")
+    r.add_argument("--shard", metavar="I/N", help="list only the editions of this shard")
     c = commands.add_parser("check", help="make check")
     c.add_argument("facts", nargs="+", type=Path)
     c.add_argument("--strict", action="store_true")
@@ -263,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.facts, args.strict, project)
     try:
-        update_rules(args.facts, project, args.write)
+        update_rules(args.facts, project, args.write, args.shard)
     except InputError as exc:
         emit(exc.diagnostics)
         return 2

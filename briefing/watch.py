@@ -2,7 +2,8 @@
 
 The facts files' folders, ``locales/``, ``templates/`` (the stylesheet with them) and
 ``charts/`` are watched with watchfiles (inotify, debounced, so an editor's save is
-one change). A facts file rebuilds its own editions; a catalog or ``conventions.toml``
+one change). A facts file rebuilds its own editions, and so does a file it names (a
+map's GeoJSON, its previous edition); a catalog or ``conventions.toml``
 of a locale, that locale's editions (of one brief, for its facts catalog); a template,
 the stylesheet or a chart module, every edition. Bad input prints its located errors
 and keeps the last good PDF (a build writes all or nothing); Ctrl-C stops the loop,
@@ -60,7 +61,7 @@ def watch(args: list[Path], options, run: Builder, stop=None,
 def _relevant(change, path: str) -> bool:
     name = Path(path).name
     return not name.startswith(".") and "__pycache__" not in path and name.endswith(
-        (".yaml", ".po", ".toml", ".j2", ".css", ".py"))
+        (".yaml", ".po", ".toml", ".j2", ".css", ".py", ".geojson"))
 
 
 def affected(changed: Iterable[Path], facts: list[Path], project
@@ -83,12 +84,24 @@ def affected(changed: Iterable[Path], facts: list[Path], project
             by_locale.setdefault(parts[0], set()).update(briefs)
         elif path.suffix in (".j2", ".css", ".py"):
             whole.update(facts)
+        else:  # a map's GeoJSON file, a previous edition: the briefs that name it
+            whole.update(f for f in facts if path in _files_named_by(f))
     jobs = [(sorted(whole), ())] if whole else []
     for locale, briefs in sorted(by_locale.items()):
         briefs = [f for f in sorted(briefs - whole) if locale in _locales(f)]
         if briefs:
             jobs.append((briefs, (locale,)))
     return jobs
+
+
+def _files_named_by(path: Path) -> set[Path]:
+    """The files beside a facts file that it names: maps' GeoJSON, its previous edition."""
+    brief = _load(path)
+    if brief is None:
+        return set()
+    from .previous import named_files
+
+    return {named.resolve() for named in named_files(brief, path)}
 
 
 def _brief_id(path: Path) -> Optional[str]:

@@ -293,7 +293,8 @@ def _scale_bar(fig, data, extent, aspect, foot_h, map_h) -> None:
     west, east, south, north = extent
     km_per_in = (east - west) / WIDTH_IN * KM_PER_DEG * math.cos(
         math.radians((south + north) / 2))
-    km = next(k for k in (500, 200, 100, 50, 20, 10) if k / km_per_in <= 1.6)
+    # At most 1.2 in, so that the bar and its label end before the legend begins.
+    km = next(k for k in (500, 200, 100, 50, 20, 10, 5, 2, 1) if k / km_per_in <= 1.2)
     length = km / km_per_in
     total = map_h + foot_h
     ax = fig.add_axes((1.75 / WIDTH_IN, 0.55 * foot_h / total, length / WIDTH_IN,
@@ -305,7 +306,7 @@ def _scale_bar(fig, data, extent, aspect, foot_h, map_h) -> None:
     ax.add_patch(Rectangle((0, 0.3), 1, 0.4, facecolor=INK, edgecolor=INK, lw=0.6))
     ax.add_patch(Rectangle((1, 0.3), 1, 0.4, facecolor="white", edgecolor=INK, lw=0.6))
     ax.text(0, -0.4, "0", ha="center", va="top", fontsize=TEXT_PT - 0.7)
-    ax.text(2, -0.4, data.scale_label % {"km": km}, ha="left", va="top",
+    ax.text(2, -0.4, data.scale_label % {"km": km}, ha="right", va="top",
             fontsize=TEXT_PT - 0.7)
 
 

@@ -9,8 +9,9 @@ stages it reports come from build() itself.
 from __future__ import annotations
 
 import base64
+import shutil
 
-from benchmarks import bench, inputs, report
+from benchmarks import bench, inputs, many, maps, report
 
 from conftest import FIXTURES, ROOT
 
@@ -49,6 +50,17 @@ def made_up_results(growth: bool = True) -> dict:
                      "vs_naive": 0.144},
         "identical": {"cold build = warm build": True,
                       "one core (--jobs 1) = forked workers": False},
+        "map": {"locale": "en", "extra": 0.3, "extra_vs_draw": 0.75,
+                "seconds": {"with_map": 2.3, "without_map": 2.0, "draw": 0.4,
+                            "import": 0.6}},
+        "many": {"briefs": 50, "locales": 3, "editions": 150,
+                 "j1": {"seconds": 300.0, "cores_busy": 1.0, "editions": 150},
+                 "j2": {"seconds": 160.0, "cores_busy": 1.9, "editions": 150},
+                 "speedup": 1.875, "no_change": {"seconds": 0.61, "rebuilt": 0},
+                 "one_process": {"seconds": 80.0, "cores_busy": 1.9, "editions": 150,
+                                 "charts_drawn": 0, "font_fingerprints": 1,
+                                 "vs_make_j2": 0.5},
+                 "same_pdfs": True},
     }
 
 
@@ -69,6 +81,9 @@ def test_targets_judge_each_value_against_its_limit():
     assert verdicts[7, "make -j2 speed-up over -j1"] is False  # 1.5 < 1.6
     assert verdicts[7, "no-change make briefs, seconds"] is True
     assert verdicts[16, "time of 160 pages / time of 40 pages"] is None  # not measured
+    assert verdicts[16, "50 briefs × 3 locales: make -j2 speed-up over -j1"] is True
+    assert verdicts[16, "50 briefs × 3 locales: no-change make briefs, seconds"] is False
+    assert verdicts[16, "50 briefs × 3 locales: one briefing build / make -j2"] is True
 
 
 def test_the_printed_report_has_every_section_and_a_line_per_target():
@@ -78,11 +93,14 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     lines = text.splitlines()
     assert "Fonts subset by HarfBuzz (libharfbuzz-subset): ours no, peer yes; " \
            "otherwise by fontTools; ours keeps its subsets" in lines
-    headings = [line for line in lines if line[:2] in {f"{n} " for n in range(1, 9)}]
+    headings = [line for line in lines
+                if line.split(" ", 1)[0] in {str(n) for n in range(1, 11)}]
     expected = ["1 One edition (en, 9 pages), one core", "2 Flagship, both editions",
                 "3 Stages of one warm build --jobs 1", "4 Scale", "5 Make", "6 Throughput",
                 "7 Per page, flagship (18 pages)",
-                "8 Identical PDFs, SOURCE_DATE_EPOCH=1700000000"]
+                "8 Identical PDFs, SOURCE_DATE_EPOCH=1700000000",
+                "9 Locator map, flagship (en), warm, --jobs 1, whole process",
+                "10 Many briefs: 50 briefs × 3 locales from an empty dist (charts cached)"]
     assert len(headings) == len(expected)
     assert all(line.startswith(start) for line, start in zip(headings, expected)), headings
     first_row = lines[lines.index(next(line for line in lines if line.startswith("1 "))) + 1]
@@ -90,10 +108,37 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     assert "  after editing locales/vi/LC_MESSAGES/facts.po" in text
     assert "  one core (--jobs 1) = forked workers" in text and text.count(" NO") == 1
     verdicts = [line for line in lines if line[:4] in {"PASS", "FAIL", "SKIP"}]
-    assert len(verdicts) == len(results["targets"]) == 13
+    assert len(verdicts) == len(results["targets"]) == 17
+    assert "FAIL  #16  50 briefs × 3 locales: no-change make briefs, seconds: 0.610 < 0.5" \
+        in verdicts
+    assert "  in it: charts drawn, font fingerprints computed" in text
+    row = next(line for line in lines if line.startswith("  one briefing build / make -j2"))
+    assert row.split()[-1] == "0.50×"
     assert verdicts[0] == "FAIL  #16  one edition, one core / weasyprint command: " \
                           "1.250 <= 0.9"
     assert "PASS  #7   time of 160 pages / time of 40 pages: 4.300 <= 4.4" in verdicts
+    assert verdicts[-1] == "PASS  #13  warm build's extra time for a cached map / " \
+                           "drawing its SVG: 0.750 <= 1.0"
+    assert "  extra time for the cached map" in text and "0.30 s" in text
+
+
+def test_the_map_target_is_skipped_when_not_measured():
+    results = made_up_results()
+    del results["map"]
+    verdicts = {(t["issue"], t["target"]): t["pass"] for t in report.targets(results)}
+    assert verdicts[13, "warm build's extra time for a cached map / drawing its SVG"] \
+        is None
+
+
+def test_the_brief_without_its_map_is_the_flagship_less_its_map_chart(cli, tmp_path):
+    text = (ROOT / "facts" / "nagorno-karabakh.yaml").read_text("utf-8")
+    facts = tmp_path / "nagorno-karabakh.yaml"
+    facts.write_text(maps.without_map(text), "utf-8")
+    shutil.copytree(ROOT / "facts" / "editions", tmp_path / "editions")
+    assert cli("check", facts).code == 0
+    from briefing.facts import load_brief
+    assert [c.id for c in load_brief(facts).charts] == [
+        "casualties", "clashes-2022", "displacement"]
 
 
 def test_synthetic_briefs_are_valid_facts(cli, tmp_path):
@@ -126,3 +171,20 @@ def test_stages_come_from_the_builds_own_report(tmp_path, monkeypatch):
     assert all(seconds >= 0 for seconds in measured["seconds"].values())
     assert measured["pages"] == {"en": 2}
     assert (tmp_path / "minimal.en.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_many_briefs_in_a_reduced_form(tmp_path):
+    """Section 9 on one brief (the shortest, without charts) × three locales: each
+    make builds every edition once, the no-change make none, and one process builds
+    the same PDFs as make, computing the prepared fonts' fingerprint once."""
+    from benchmarks.process import project_copy
+
+    root = project_copy(tmp_path / "many")
+    result = many.bench_many(root, briefs=1, repeats=1)
+    assert sorted(p.name for p in (root / "dist").glob("*.pdf")) == [
+        "city-budget-1.en.pdf", "city-budget-1.fr.pdf", "city-budget-1.vi.pdf"]
+    assert (result["j1"]["editions"], result["j2"]["editions"]) == (3, 3)
+    assert result["no_change"]["rebuilt"] == 0
+    one = result["one_process"]
+    assert (one["editions"], one["font_fingerprints"]) == (3, 1)
+    assert result["same_pdfs"] is True

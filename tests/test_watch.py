@@ -101,6 +101,14 @@ def test_each_kind_of_change_rebuilds_the_editions_it_affects():
     assert affected([vi / "facts" / "nagorno-karabakh.po"], facts, project) == [
         ([ROOT / flagship], ("vi",))]
     assert affected([ROOT / "locales" / "messages.pot"], facts, project) == []
+    # Files a brief names beside it: its previous edition, a map's GeoJSON.
+    assert affected([ROOT / "facts" / "editions" / "nagorno-karabakh.1.yaml"], facts,
+                    project) == [([ROOT / flagship], ())]
+    energy = FIXTURES / "subjects" / "energy.yaml"
+    assert affected([FIXTURES / "subjects" / "maps" / "example-river.geojson"],
+                    [*facts, energy], project) == [([energy], ())]
+    assert affected([FIXTURES / "subjects" / "maps" / "other.geojson"], [*facts, energy],
+                    project) == []
 
 
 def test_watch_png_rewrites_only_the_pages_that_changed(tmp_path):

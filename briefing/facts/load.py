@@ -18,6 +18,8 @@ from ..diagnostics import Collector, Diagnostic, InputError, Location
 from ..files import read_input
 from ..project import shown_path
 from .check import check_brief
+from .geojson import with_geojson
+from .shared import with_shared_frame
 from .model import Brief
 from .types import INVALID, field_type
 
@@ -39,18 +41,23 @@ def load_brief(path: Path, warnings: Optional[Collector] = None,
         errors.error(Location(shown, 1, 1),
                      "file is empty; expected a brief (see 'briefing schema')")
     errors.raise_if_errors()
-    return parse_brief(text, shown, warnings, strict)
+    return parse_brief(text, shown, warnings, strict, folder=path.parent)
 
 
 def parse_brief(text: str, shown: str, warnings: Optional[Collector] = None,
-                strict: bool = False) -> Brief:
-    """Validate the text of a facts file; ``shown`` names it in messages."""
+                strict: bool = False, folder: Optional[Path] = None) -> Brief:
+    """Validate the text of a facts file; ``shown`` names it in messages, ``folder``
+    is where it stands (its maps' GeoJSON files are read from there; by default the
+    folder of ``shown``)."""
     errors = Collector()
     node = compose(text, shown, errors)
     errors.raise_if_errors()
     converter = Converter(shown, errors, text)
     brief = field_type(Brief).convert(converter, node, "", {})
     if brief is not INVALID:
+        folder = Path(shown).parent if folder is None else folder
+        brief = with_shared_frame(with_geojson(brief, folder, errors), folder, errors,
+                                  converter)
         check_brief(brief, errors, converter.broken_ids)
     if strict:
         errors.diagnostics = [Diagnostic(d.location, "error", d.message)

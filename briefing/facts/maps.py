@@ -14,7 +14,8 @@ def check_map(chart, errors: Collector) -> None:
     if chart.claims:
         errors.error(chart.where("claims"), f"chart '{chart.id}' (map) plots places, not "
                                             "claims; remove 'claims'")
-    if not (chart.points or chart.lines or chart.areas) and not _items_failed(chart, errors):
+    if not (chart.points or chart.lines or chart.areas or chart.geojson) \
+            and not _items_failed(chart, errors):
         errors.error(chart.loc, f"chart '{chart.id}' (map) has no places; give points, "
                                 "lines or areas")
     for place in (*chart.points, *chart.labels):
@@ -82,17 +83,40 @@ def _check_simple(chart, area, errors) -> None:
     if ring[0] == ring[-1]:
         ring = ring[:-1]
     edges = [(ring[i], ring[(i + 1) % len(ring)]) for i in range(len(ring))]
+    crossing = first_crossing(edges)
+    if crossing is not None:
+        i, j = crossing
+        errors.error(area.where(f"coordinates[{j}]"),
+                     f"map '{chart.id}': the outline of area '{area.name}' crosses "
+                     f"itself (edge {i + 1} and edge {j + 1}); give its positions "
+                     "in order around the edge")
+
+
+def first_crossing(edges) -> tuple[int, int] | None:
+    """The first pair (i, j), i < j, of edges of a closed ring that meet without being
+    neighbours. Edges are swept by their west ends, so that only edges whose spans
+    of longitude overlap are compared: an outline of thousands of positions is
+    checked in about the time it takes to sort them."""
     count = len(edges)
-    for i in range(count):
-        for j in range(i + 1, count):
-            if j == i + 1 or (i == 0 and j == count - 1):
+    west = [min(a[0], b[0]) for a, b in edges]
+    east = [max(a[0], b[0]) for a, b in edges]
+    south = [min(a[1], b[1]) for a, b in edges]
+    north = [max(a[1], b[1]) for a, b in edges]
+    order = sorted(range(count), key=west.__getitem__)
+    found = None
+    for rank, i in enumerate(order):
+        for j in order[rank + 1:]:
+            if west[j] > east[i]:
+                break
+            low, high = min(i, j), max(i, j)
+            if high == low + 1 or (low == 0 and high == count - 1):
+                continue  # neighbours share a corner
+            if south[j] > north[i] or south[i] > north[j]:
                 continue
-            if segments_meet(*edges[i], *edges[j]):
-                errors.error(area.where(f"coordinates[{j}]"),
-                             f"map '{chart.id}': the outline of area '{area.name}' crosses "
-                             f"itself (edge {i + 1} and edge {j + 1}); give its positions "
-                             "in order around the edge")
-                return
+            if (found is None or (low, high) < found) and segments_meet(*edges[low],
+                                                                        *edges[high]):
+                found = (low, high)
+    return found
 
 
 def segments_meet(p1, p2, q1, q2) -> bool:

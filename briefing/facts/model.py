@@ -8,8 +8,6 @@ was read from, so that later checks can point at the exact line.
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -17,6 +15,7 @@ from types import MappingProxyType
 from typing import ClassVar, Literal, Mapping, Optional, Union
 
 from ..diagnostics import Location
+from .dates import PartialDate  # noqa: F401  (part of the model)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z]{2})?$"
@@ -38,6 +37,7 @@ LOWER_BOUNDS = ("at_least", "more_than")   # the true figure is this or above
 UPPER_BOUNDS = ("up_to", "at_most", "less_than")  # the true figure is this or below
 Measure = Literal["stock", "flow"]
 Display = Literal["full", "compact"]
+Layout = Literal["flash", "brief", "report"]
 Number = Union[int, Decimal]  # decimals keep the digits they were written with
 
 NO_LOCATION = Location("<none>", 0, 0)
@@ -52,66 +52,6 @@ def spec(doc: str, *, default=None, required: bool = True, prose: bool = False,
     if required:
         return field(metadata=metadata)
     return field(default=default, metadata=metadata)
-
-
-@dataclass(frozen=True)
-class PartialDate:
-    """A date known to the year, the month or the day (UCDP-style date precision)."""
-
-    year: int
-    month: Optional[int] = None
-    day: Optional[int] = None
-
-    PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-    @classmethod
-    def parse(cls, text: str) -> "PartialDate":
-        """Parse YYYY, YYYY-MM or YYYY-MM-DD; ValueError says what is wrong."""
-        match = cls.PATTERN.match(text.strip())
-        if not match:
-            raise ValueError(f"'{text}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if year == 0:
-            raise ValueError(f"'{text}' has no year 0; the calendar starts at 0001")
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"'{text}' has no month {month}; months run from 01 to 12")
-        if day is not None:
-            try:
-                datetime.date(year, month, day)
-            except ValueError:
-                raise ValueError(f"'{text}' is not a day of the calendar") from None
-        return cls(year, month, day)
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
-    def first_day(self) -> datetime.date:
-        return datetime.date(self.year, self.month or 1, self.day or 1)
-
-    def last_day(self) -> datetime.date:
-        if self.day:
-            return self.first_day()
-        if self.month == 12:
-            return datetime.date(self.year, 12, 31)
-        if self.month:
-            following = datetime.date(self.year, self.month + 1, 1)
-            return following - datetime.timedelta(days=1)
-        return datetime.date(self.year, 12, 31)
-
-    def __lt__(self, other: "PartialDate") -> bool:
-        """Ordered by first day, then coarser precision first."""
-        return (self.first_day(), self.last_day()) < (other.first_day(), other.last_day())
-
-    inferred: ClassVar[bool] = False
-
-    def __str__(self) -> str:
-        parts = [f"{self.year:04d}"]
-        if self.month:
-            parts.append(f"{self.month:02d}")
-        if self.day:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
 
 
 @dataclass(frozen=True)
@@ -153,9 +93,36 @@ class Meta(Node):
     locales: tuple[str, ...] = spec("Editions to build, e.g. [en, vi].", pattern=LOCALE_PATTERN)
     handling: str = spec("Handling line printed on every page.", prose=True)
     subtitle: Optional[str] = spec("One-line subtitle.", required=False, prose=True)
-    author: str = spec("Issuing unit, recorded as the PDF author.", required=False,
-                       default="Briefing Unit", prose=True)
+    institution: Optional[str] = spec("Issuing institution, printed above the title and in "
+                                      "the citation; omit rather than write a placeholder.",
+                                      required=False, prose=True)
+    author: Optional[str] = spec("The older name of 'institution', still read: used as the "
+                                 "institution when 'institution' is not given.",
+                                 required=False, prose=True)
+    authors: tuple[str, ...] = spec("Authors' names, as they sign (not translated); the "
+                                    "PDF author, else the institution.", required=False,
+                                    default=())
+    contact: Optional[str] = spec("Where readers write to: an address, e-mail or telephone "
+                                  "(printed as written).", required=False)
+    edition: Optional[int] = spec("Edition number: 1 for the first issue, 2 for the next.",
+                                  required=False)
+    report_number: Optional[str] = spec("The institution's number for the report "
+                                        "(printed as written, e.g. PB-2023-07).",
+                                        required=False)
+    copyright: Optional[str] = spec("Copyright line, e.g. '© 2023 Example Institute'.",
+                                    required=False, prose=True)
+    disclaimer: Optional[str] = spec("Disclaimer printed in the colophon.", required=False,
+                                     prose=True)
+    previous: Optional[str] = spec("The previous edition's facts file, kept as issued, "
+                                   "relative to this one and inside its folder (e.g. "
+                                   "editions/x.1.yaml): the editions say what changed "
+                                   "since it. 'briefing build --since' overrides it.",
+                                   required=False)
     keywords: tuple[str, ...] = spec("PDF keywords.", required=False, default=())
+    layout: Layout = spec("Kind of brief: flash (one page: key points, key figures with "
+                          "their sources, a compact source list; no contents, no figures "
+                          "table), brief (the default) or report (adds an executive "
+                          "summary heading).", required=False, default="brief")
     numbers: Display = spec("How figures print: full (1,200,000) or compact (1.2 million); "
                             "a claim's own 'display' wins.", required=False, default="full")
 
@@ -357,9 +324,21 @@ class Chart(Node):
                                       required=False, default=())
     labels: tuple[MapLabel, ...] = spec("map: names of countries and seas.",
                                         required=False, default=())
+    geojson: Optional[str] = spec("map: a GeoJSON file of more points, lines and areas "
+                                  "(features named by properties.name), relative to "
+                                  "the facts file, inside its folder.", required=False)
     places_source: Optional[str] = spec("map: where the coordinates of points, lines and "
                                         "areas come from (printed in the source line).",
                                         required=False, prose=True)
+
+
+@dataclass(frozen=True)
+class Abbreviation(Node):
+    short: str = spec("The abbreviation as printed (OSCE).",
+                      pattern=r"^[A-Za-z0-9][A-Za-z0-9&.-]*$")
+    long: Optional[str] = spec("What it stands for, spelled out at its first use in the "
+                               "prose; omit when the source gives no expansion.",
+                               required=False, prose=True)
 
 
 @dataclass(frozen=True)
@@ -377,6 +356,9 @@ class Brief(Node):
     sections: tuple[Section, ...] = spec("Narrative sections.", required=False, default=())
     timeline: tuple[TimelineEntry, ...] = spec("Dated entries.", required=False, default=())
     charts: tuple[Chart, ...] = spec("Charts the brief wants.", required=False, default=())
+    abbreviations: tuple[Abbreviation, ...] = spec(
+        "Abbreviations: spelled out at their first use in the prose of each edition and "
+        "listed before the sources.", required=False, default=())
 
     # Lookups by id, derived once from the tuples above.
     @cached_property

@@ -71,30 +71,21 @@ class Number(FieldType):
     """An int, or a Decimal that keeps the digits written (13.50 stays 13.50)."""
 
     def convert(self, conv, node, what, meta):
+        tag = node.tag.rsplit(":", 1)[-1] if isinstance(node, yaml.ScalarNode) else None
+        written = node.value.replace("_", "") if tag in ("int", "float") else ""
+        if written.lower().lstrip("+-") in (".nan", ".inf"):
+            return conv.error(node, f"{what} must be a finite number, not '{node.value}'")
         value = None
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
-            if not re.fullmatch(r"[-+]?(?:0|[1-9][0-9_]*)", node.value):
-                # YAML 1.1 reads 017 as 15, 0x1F as 31 and 190:20:30 as 685230
-                return conv.error(node, f"{what} '{node.value}' is not written in decimal "
-                                        "digits; write the figure as it prints, such as "
-                                        "30000")
-            try:
-                value = _SCALARS.construct_object(node)
-            except (yaml.YAMLError, ValueError):
-                value = None
-        elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:float":
-            written = node.value.replace("_", "")
-            if written.lower().lstrip("+-") in (".nan", ".inf"):
-                written = written.replace(".", "")  # YAML's spelling of NaN and infinity
+        if tag == "int" and re.fullmatch(r"[-+]?(?:0|[1-9][0-9]*)", written):
+            value = int(written)
+        elif tag == "float":
             try:
                 value = Decimal(written)
-            except InvalidOperation:  # YAML 1.1's sexagesimal 1:30.5
-                return conv.error(node, f"{what} '{node.value}' is not written in decimal "
-                                        "digits; write the figure as it prints, such as "
-                                        "13.5")
-            if value is not None and not value.is_finite():
-                return conv.error(node, f"{what} must be a finite number, not "
-                                        f"'{node.value}'")
+            except InvalidOperation:
+                pass
+        if value is None and written:  # YAML 1.1: 017 is 15, 0x1F 31, 190:20:30 685230
+            return conv.error(node, f"{what} '{node.value}' is not written in decimal digits;"
+                                    " write the figure as it prints, such as 30000 or 13.5")
         if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
             return conv.error(node, f"{what} must be a number, not {kind_of(node)}")
         if abs(value) > MAX_FIGURE:
@@ -104,6 +95,24 @@ class Number(FieldType):
 
     def schema(self, definitions, meta):
         return {"type": "number"}
+
+
+class Whole(FieldType):
+    """A positive whole number (an edition's number)."""
+
+    def convert(self, conv, node, what, meta):
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            try:
+                value = _SCALARS.construct_object(node)
+            except (yaml.YAMLError, ValueError):
+                value = None
+            if isinstance(value, int) and 1 <= value <= 10 ** 6:
+                return value
+        shown = node.value if isinstance(node, yaml.ScalarNode) else kind_of(node)
+        return conv.error(node, f"{what} must be a whole number from 1, not {shown}")
+
+    def schema(self, definitions, meta):
+        return {"type": "integer", "minimum": 1}
 
 
 class Choice(FieldType):
@@ -360,6 +369,8 @@ def field_type(hint: Any) -> FieldType:
         return Date()
     if hint is bool:
         return Flag()
+    if hint is int:
+        return Whole()
     if hint is str:
         return Text()
     if dataclasses.is_dataclass(hint) and issubclass(hint, Node):

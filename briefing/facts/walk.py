@@ -17,7 +17,7 @@ _ROLES = {"Meta": "brief", "Source": "source", "Party": "party", "Event": "event
           "Claim": "claim", "Section": "section", "TimelineEntry": "timeline",
           "Chart": "chart", "Quote": "quote", "InferredDate": "date",
           "MapPoint": "map point", "MapLine": "map line", "MapArea": "map area",
-          "MapLabel": "map label"}
+          "MapLabel": "map label", "Abbreviation": "abbreviation"}
 
 
 def nodes(brief: Brief) -> Iterator[Node]:
@@ -40,7 +40,7 @@ def _structure(brief: Brief) -> Iterator[Node]:
     yield brief.brief
     yield from brief.key_points
     for collection in (brief.sources, brief.parties, brief.events, brief.claims,
-                       brief.quotes, brief.timeline):
+                       brief.quotes, brief.timeline, brief.abbreviations):
         yield from collection
     for chart in brief.charts:
         yield chart

@@ -57,6 +57,9 @@ class Catalog:
         default_factory=dict)
     plural: Callable[[int], int] = field(default=lambda n: int(n != 1))  # English rule
     stats: Counter = field(default_factory=Counter)
+    # Usable translations of obsolete entries ('#~'), kept by msgmerge when a text left
+    # the facts: what the previous edition's texts read like ("what changed" box).
+    retired: dict[tuple[Optional[str], str], Entry] = field(default_factory=dict)
 
     def lookup(self, msgid: str, context: Optional[str] = None) -> Optional[Entry]:
         return self.entries.get((context, msgid))
@@ -131,6 +134,11 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
             continue
         _add(catalog, message, shown, problems, (lines, allowed))
     catalog.stats["obsolete"] = len(po.obsolete)
+    retired = Catalog(domain, shown)
+    for message in po.obsolete.values():
+        # unchecked entries are not used
+        _add(retired, message, shown, Collector(), (lines, allowed))
+    catalog.retired = retired.entries
     return catalog
 
 

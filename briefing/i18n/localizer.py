@@ -7,6 +7,8 @@ bound to its locale and never pass a locale around themselves.
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -71,6 +73,15 @@ class Localizer:
         self.english = self if locale == SOURCE_LOCALE else Localizer(SOURCE_LOCALE, {})
         self.mark_untranslated = mark_untranslated
         self.fallbacks: dict[tuple[str, Optional[str], str], Optional[Location]] = {}
+
+    def with_retired(self) -> "Localizer":
+        """This localizer, also reading the translations msgmerge kept as obsolete: the
+        previous edition's texts that this one no longer has."""
+        catalogs = {domain: dataclasses.replace(c, entries={**c.retired, **c.entries})
+                    for domain, c in self.catalogs.items()}
+        copy = Localizer(self.locale, catalogs, self.mark_untranslated, self.conventions)
+        copy.english = self.english
+        return copy
 
     @classmethod
     def load(cls, project: Project, locale: str, problems: Collector, strict: bool = False,

@@ -3,9 +3,10 @@
 The data handed to a chart kind is fully localized here (labels, figures, ticks,
 legend), so the chart code never formats a number. A drawn SVG is cached under
 ``build/charts/`` by a hash of everything it depends on: the localized data, the
-chart code and style, and the versions of matplotlib and the font. A rebuild after a
-prose edit, or of another locale with the same labels, does not redraw it; and
-matplotlib is imported only when something must be drawn.
+chart code and style, and the versions of matplotlib, the font and the map data; not
+its title, which the caption prints, nor its language. A rebuild after a prose edit,
+or of another locale with the same labels, does not redraw it; and matplotlib is
+imported only when something must be drawn.
 """
 
 from __future__ import annotations
@@ -196,7 +197,10 @@ def _date_ticks(loc, points) -> tuple:
 
 
 def _fingerprint(data) -> str:
-    digest = hashlib.sha256(repr(data).encode("utf-8"))
+    # What is drawn, and nothing else: the title prints in the caption, and no kind
+    # draws differently by language, so editions whose labels are the same (a map in
+    # two locales that name its places alike) share one drawing.
+    digest = hashlib.sha256(repr(replace(data, title="", lang="")).encode("utf-8"))
     for name in ("__init__.py", "style.py", "rows.py", "scale.py", f"{data.kind}.py"):
         digest.update((CHARTS_DIR / name).read_bytes())
     for package in ("matplotlib", "fontpkg-noto-sans", "basemap-data"):

@@ -14,6 +14,7 @@ unicode-range, which drew wrong Vietnamese glyphs), cached under
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import inspect
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ FACES = (
 )
 
 
+@functools.cache  # constants and installed versions: one build of many editions asks often
 def fingerprint() -> str:
     """What the prepared files depend on: the recipe (ranges, features, faces, the
     preparing code) and the pinned packages; not the rest of this module."""

@@ -27,6 +27,7 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.policies["ext.i18n.trimmed"] = True
+    env.filters["css_string"] = css_string  # escaped again as an attribute value
     return env
 
 

@@ -20,7 +20,7 @@ LEGEND = {
     "point": N_("Town or city"),
     "disputed": N_("Disputed territory (a symbol, not its boundary)"),
     "disputed-area": N_("Disputed area"),
-    "area": N_("Area"),
+    "area": N_("Zone or area"),  # not "Area", the axis of the area metric
     "line": N_("Corridor or route"),
 }
 BOUNDARY = N_("International boundary")

@@ -3,12 +3,12 @@
 Here prose placeholders become figures with their note calls, sources get their
 endnote numbers, disputed and revised figures are marked, and the parts of the
 brief are numbered. Every text field goes through the one placeholder expander
-(``text`` for plain text, ``prose`` for HTML with note calls); the templates compute
-nothing themselves.
+(``text`` for plain text, ``prose`` for HTML with note calls); templates compute nothing.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from functools import cached_property
 from typing import Iterable, Optional
@@ -24,7 +24,10 @@ from ..i18n.localizer import INFERRED_MARK, Localizer, capitalize
 from ..i18n.translate import English, Translation
 from ..project import SOURCE_LOCALE
 from ..typeset import protect_names
+from . import abbreviations
+from .frame import Frame
 from .rows import Figure, Part, QuoteRow, SectionView, SourceRow, TimelineRow
+from .tables import TableView, figures_table, source_line
 
 # The end of a sentence: at the end of a literal, or before more text in it.
 _END = r"[.!?…][\"'”’)\]]*"
@@ -36,14 +39,17 @@ NEW_SENTENCE = object()  # a marker between the pieces of a text
 class EditionView:
     """What the templates read: every string already in the edition's language."""
 
-    def __init__(self, translation: Translation, loc: Localizer, relations: Relations):
+    def __init__(self, translation: Translation, loc: Localizer, relations: Relations,
+                 published_on: Optional[datetime.date] = None):
         self.brief = translation.brief
+        self.published_on = published_on
         self.translation = translation
         self.loc = loc
         self.relations = relations
         self.meta = self.brief.brief
         self.lang = loc.locale
         self.notes = {source.id: number for number, source in enumerate(self.brief.sources, 1)}
+        self.changes = None  # the "what changed" box (render/changes.py), when compared
         # The names the print keeps whole: parties, publishers, the brief's keywords.
         self.names = [self.text(p.name) for p in self.brief.parties] + \
             [s.publisher for s in self.brief.sources if s.publisher] + list(self.meta.keywords)
@@ -63,6 +69,15 @@ class EditionView:
             Markup('<a href="#source-{0}">{0}</a>').format(n) for n in numbers)
         # Brackets, so that a note call after a figure never reads as an exponent.
         return Markup('<sup class="cite">[{}]</sup>').format(links)
+
+    @cached_property
+    def first_uses(self) -> dict:
+        return abbreviations.first_uses(self.brief, self.text)
+
+    def prose_at(self, key: tuple, text: str, sources: Iterable[str] = ()) -> Markup:
+        """A prose text of the body, with the abbreviations it uses first spelled out."""
+        return self.prose(abbreviations.spell_out(text, self.first_uses.get(key, ()),
+                                                  self.text), sources)
 
     def prose(self, text: str, sources: Iterable[str] = ()) -> Markup:
         """A prose text as HTML: text escaped with the names the brief knows kept
@@ -199,9 +214,14 @@ class EditionView:
     def subtitle(self) -> str:
         return self.text(self.meta.subtitle)
 
+    @cached_property
+    def frame(self) -> Frame:
+        """Institution, authors, edition, publication date, citation."""
+        return Frame(self.meta, self.loc, self.text, self.published_on)
+
     @property
-    def author(self) -> str:
-        return self.text(self.meta.author)
+    def citation(self) -> str:
+        return self.frame.citation(self.title)
 
     @property
     def handling(self) -> str:
@@ -238,13 +258,18 @@ class EditionView:
     @cached_property
     def sections(self) -> list[SectionView]:
         return [SectionView(Part(f"section-{s.id}", number, self.text(s.title)),
-                            tuple(self.prose(p.text, p.sources) for p in s.paragraphs))
+                            tuple(self.prose_at(("section", number - 1, j), p.text,
+                                                p.sources)
+                                  for j, p in enumerate(s.paragraphs)))
                 for number, s in enumerate(self.brief.sections, 1)]
 
     @cached_property
     def parts(self) -> dict[str, Part]:
         """The closing parts the brief has, numbered after its sections."""
-        wanted = [("figures", self.loc.translate("The figures and who gives them"))]
+        wanted = []
+        # A flash update lists its figures on page one; its charts, if any, still print.
+        if self.layout != "flash" or self.brief.charts:
+            wanted.append(("figures", self.loc.translate("The figures and who gives them")))
         if self.brief.timeline:
             wanted.append(("timeline", self.loc.translate("Timeline")))
         wanted.append(("sources", self.loc.translate("Sources")))
@@ -253,13 +278,19 @@ class EditionView:
                 for number, (anchor, title) in enumerate(wanted, first)}
 
     @property
+    def layout(self) -> str:
+        """flash, brief or report: which parts the edition prints."""
+        return self.meta.layout
+
+    @property
     def contents(self) -> list[Part]:
         return [s.part for s in self.sections] + list(self.parts.values())
 
     # -- page one ------------------------------------------------------------------
     @property
     def key_points(self) -> list[Markup]:
-        return [self.prose(p.text, p.sources) for p in self.brief.key_points]
+        return [self.prose_at(("key", i), p.text, p.sources)
+                for i, p in enumerate(self.brief.key_points)]
 
     @property
     def key_figures(self) -> list[Figure]:
@@ -319,14 +350,22 @@ class EditionView:
                 groups.append((name if period in name else f"{name} ({period})", rows))
         rest = [self.figure(c) for c in self.brief.claims if c.event is None]
         if rest:
-            groups.append((self.loc.translate("The region and its people"), rest))
+            groups.append((self.loc.translate("Not tied to one event"), rest))
         return groups
+
+    @cached_property
+    def figures_table(self) -> TableView:
+        return figures_table(self)
 
     @property
     def timeline(self) -> list[TimelineRow]:
         return [TimelineRow(self.loc.capitalize_cell(self.loc.date(entry.date, "short")),
-                            self.prose(entry.text, entry.sources))
-                for entry in self.brief.timeline]
+                            self.prose_at(("timeline", i), entry.text, entry.sources))
+                for i, entry in enumerate(self.brief.timeline)]
+
+    @property
+    def abbreviations(self) -> list[tuple[str, str]]:
+        return abbreviations.listed(self.brief, self.text, self.loc.translate)
 
     @property
     def sources(self) -> list[SourceRow]:
@@ -358,14 +397,4 @@ class EditionView:
                 for q in self.brief.quotes if q.text != originals[q.id].text]
 
     def source_line(self, claim_ids: Iterable[str]) -> str:
-        """'[1] Newshub, 2020; [3] not stated, September 2022' for some claims."""
-        ids = sorted({s for c in claim_ids for s in self.brief.claim_by_id[c].sources},
-                     key=self.notes.get)
-        parts = []
-        for source in (self.brief.source_by_id[i] for i in ids):
-            who = source.publisher or (self.text(source.kind) if source.kind
-                                       else self.loc.translate("not stated"))
-            when = self.loc.date(source.date, "short") if source.date else \
-                self.loc.translate("date not stated")
-            parts.append(f"[{self.notes[source.id]}] {who}, {when}")
-        return "; ".join(parts)
+        return source_line(self, claim_ids)

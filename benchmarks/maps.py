@@ -1,0 +1,92 @@
+"""Section 9 of the benchmark: what a locator map costs a warm build (issue 13).
+
+The goal: a warm build with a cached map costs no more than a build of the same brief
+without the map plus the engine's time to draw the map's SVG. Measured on the
+flagship's English edition, one core, whole process, the chart and font-subset
+caches warm: the brief as it is, against the same facts file with its map chart cut
+out (runs alternate); and, in fresh interpreters, the time matplotlib takes to draw
+the map's SVG from its localized data (pyplot imported first, timed apart).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from .process import environment, in_fresh_process, run
+
+BIN = Path(sys.prefix) / "bin"
+FLAGSHIP = "facts/nagorno-karabakh.yaml"
+LOCALE = "en"
+
+
+def without_map(text: str) -> str:
+    """The facts text with every chart of kind ``map`` cut out, lines and all."""
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    charts = next(value for key, value in root.value if key.value == "charts")
+    lines = text.splitlines(keepends=True)
+    cut = set()
+    for item in charts.value:
+        kind = next((v.value for k, v in item.value if k.value == "kind"), None)
+        if kind == "map":
+            # From the item's "- " line to its last line (its end mark stands at the
+            # next item's "-", or at the start of the line after it).
+            end = item.end_mark
+            before = lines[end.line][:end.column] if end.line < len(lines) else ""
+            cut.update(range(item.start_mark.line,
+                             end.line if not before.strip() else end.line + 1))
+    return "".join(line for number, line in enumerate(lines) if number not in cut)
+
+
+def draw_map(root: str, facts: str = FLAGSHIP, locale: str = LOCALE) -> dict:
+    """Seconds to import pyplot, then to draw the edition's map (in a fresh process)."""
+    from briefing.build import Options, prepare
+    from briefing.diagnostics import Collector
+    from briefing.project import Project
+    from briefing.render import maps
+
+    import charts.map
+
+    views = prepare([Path(root) / facts], Options(Project(Path(root)), locales=(locale,)),
+                    Collector())
+    chart = next(c for c in views[0].brief.charts if c.kind == "map")
+    data = maps.map_data(views[0], chart)
+    started = time.perf_counter()
+    import matplotlib.pyplot  # noqa: F401
+    imported = time.perf_counter() - started
+    started = time.perf_counter()
+    charts.map.draw(data)
+    return {"import": imported, "draw": time.perf_counter() - started}
+
+
+def bench_map(root: Path, repeats: int) -> dict:
+    """Warm builds with and without the map, alternating, and the map's drawing."""
+    env = environment(root)
+    plain = root / "without-map" / Path(FLAGSHIP).name
+    plain.parent.mkdir()
+    # The same brief in every other respect: its previous edition beside it too.
+    shutil.copytree(root / Path(FLAGSHIP).parent / "editions", plain.parent / "editions")
+    plain.write_text(without_map((root / FLAGSHIP).read_text("utf-8")), "utf-8")
+    builds = {name: [BIN / "briefing", "build", facts, "--locale", LOCALE, "--jobs", "1",
+                     "--out", f"out/{name}"]
+              for name, facts in (("with_map", FLAGSHIP), ("without_map", plain))}
+    for command in builds.values():  # untimed: fill the chart and font-subset caches
+        run(command, root, env)
+    samples = {"with_map": [], "without_map": [], "import": [], "draw": []}
+    for index in range(repeats):
+        print(f"bench: map: run {index + 1} of {repeats}", file=sys.stderr, flush=True)
+        for name, command in builds.items():
+            samples[name].append(run(command, root, env).seconds)
+        drawn = in_fresh_process(root, "draw_map", str(root))
+        samples["import"].append(drawn["import"])
+        samples["draw"].append(drawn["draw"])
+    seconds = {key: statistics.median(values) for key, values in samples.items()}
+    extra = seconds["with_map"] - seconds["without_map"]
+    return {"locale": LOCALE, "seconds": seconds, "samples": samples, "extra": extra,
+            "extra_vs_draw": extra / seconds["draw"]}
