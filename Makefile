@@ -147,8 +147,14 @@ clean: ## remove built files (keeps the virtual environment)
 # English is the source language; the .pot files are committed so that translation
 # tools can use them; the build reads the .po files themselves. BRIEF_IDS and
 # FACTS_OF_BRIEF_<id> come from build/editions.mk.
-LOCALES  ?= $(filter-out en,$(notdir $(wildcard locales/*)))
-LOCALES  := $(filter-out %.cfg %.pot facts,$(LOCALES))
+# The locales are the folders of locales/ named as a locale is (fr, pt_BR): a folder
+# named '$$(touch x)' would otherwise run its command in update-locales' shell loop.
+# (Each case pattern opens with '(', so that Make's parentheses stay balanced.)
+LOCALES  ?= $(shell cd locales && for d in */; do d=$${d%/}; [ -d "$$d" ] || continue; \
+	case "$$d" in (en|facts) ;; (*[!A-Za-z_]*|_*) [ -n "$(MAKE_RESTARTS)" ] ||\
+	echo "make: ignoring locales/$$d/: not \
+	a locale name (letters, and _ before a region: pt_BR)" >&2 ;; (*) echo "$$d" ;; esac; done)
+LOCALES  := $(LOCALES)
 PYBABEL  := $(BIN)/pybabel
 POTDIFF  := $(BIN)/python -m briefing.i18n.potdiff
 EXTRACT_OPTS := --project=briefing --version=$(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' briefing/__init__.py) \

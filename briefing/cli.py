@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .build import Options, build, check
-from .diagnostics import InputError, emit
+from .diagnostics import Diagnostic, InputError, Location, emit, printable
 from .editions import Shard
 from .project import Project
 
@@ -38,6 +38,9 @@ def parser() -> argparse.ArgumentParser:
     w = commands.add_parser("watch", help="build, then rebuild what each saved change "
                                           "affects, until Ctrl-C")
     _build_arguments(w)
+    w.add_argument("--png", type=Path, metavar="DIR",
+                   help="also write each rebuilt page that changed as PNG into DIR, for "
+                        "an image viewer that reloads")
 
     c = commands.add_parser("check", help="validate facts files and their catalogs")
     c.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
@@ -155,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "locale-status":
         from .i18n.status import locale_status
         table, complete = locale_status(project, args.facts, args.brief)
-        print(table, end="")
+        print("".join(printable(line) + "\n" for line in table.splitlines()), end="")
         return EXIT_OK if complete or not args.strict else EXIT_INPUT
     if args.command == "check":
         report = check(args.facts, Options(project, strict=args.strict))
@@ -171,7 +174,11 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress("quiet" if args.quiet else "json" if args.json else "text")
     if args.command == "watch":
         from .watch import watch
-        return watch(args.named, options, progress.build)  # folders stay folders
+        if args.png is not None and args.format != "pdf":
+            raise InputError([Diagnostic(Location("--png"), "error", "--png renders the "
+                                         "PDF's pages; it cannot go with --format html")])
+        return watch(args.named, options, progress.build,  # folders stay folders
+                     png=args.png)
     try:
         progress.build(args.facts, options)
     except InputError as exc:

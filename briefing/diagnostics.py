@@ -7,9 +7,25 @@ keeps its traceback (exit status 1).
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import Iterable, TextIO
+
+
+# What a terminal would act on rather than show: control characters (an escape
+# sequence recolours or rewrites the screen, a newline forges a line of output) and
+# the marks that reorder text (bidirectional overrides and isolates).
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                          "\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text as it may reach a terminal: each character a terminal would act on is
+    written as its escape, ``\\x1b`` or ``\\u202e``, so that input (a file name,
+    a value quoted in a message) is shown, never obeyed."""
+    return UNPRINTABLE.sub(lambda m: (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                       else f"\\u{ord(m.group()):04x}"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -31,7 +47,7 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity}: {self.message}"
+        return printable(f"{self.location}: {self.severity}: {self.message}")
 
 
 class InputError(Exception):

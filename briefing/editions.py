@@ -90,7 +90,7 @@ def editions(paths: list[Path], project: Project, locales: tuple[str, ...],
     declared: dict[str, Brief] = {}
     for path in paths:
         try:
-            brief = load_brief(path, problems, strict)
+            brief = load_brief(path, problems, strict, within=project.root)
         except InputError as exc:
             problems.diagnostics.extend(exc.diagnostics)
             continue

@@ -23,13 +23,22 @@ from .project import shown_path
 
 
 def read_input(path: Path, shown: str, errors: Collector, *, limit: int,
-               what: str = "file", expected: str = "text") -> Optional[str]:
+               what: str = "file", expected: str = "text",
+               within: Optional[Path] = None) -> Optional[str]:
     """The text of an input file, NFC-normalized, or None after reporting why not.
 
     ``what`` names the file in messages ("file", "catalog"); ``expected`` says what
-    it should hold ("YAML text", "a .po file").
+    it should hold ("YAML text", "a .po file"). A path through a symbolic link is
+    read only when the file it reaches is inside ``within`` (the project; by
+    default the folder the path names), so that a link to a system file is refused
+    unread rather than echoed in messages or printed.
     """
     start = Location(shown, 1, 1)
+    target = _escaping_link(path, within)
+    if target is not None:
+        errors.error(start, f"{what} is a symbolic link to {target}, outside the project; "
+                            "inputs are read only inside it (copy the file in instead)")
+        return None
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -57,6 +66,18 @@ def read_input(path: Path, shown: str, errors: Collector, *, limit: int,
                      f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the {what} as UTF-8")
         return None
     return unicodedata.normalize("NFC", text)
+
+
+def _escaping_link(path: Path, within: Optional[Path]) -> Optional[str]:
+    """Where a path through a symbolic link leads when that is outside ``within``."""
+    named = os.path.abspath(path)
+    real = os.path.realpath(path)
+    if real == named:
+        return None
+    root = os.path.realpath(within if within is not None else os.path.dirname(named))
+    if os.path.commonpath([real, root]) == root:
+        return None
+    return real
 
 
 def write_atomically(path: Path, data: bytes) -> None:

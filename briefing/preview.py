@@ -12,6 +12,8 @@ from pathlib import Path
 import pypdfium2
 from PIL import Image
 
+from .diagnostics import printable
+
 
 def render_pages(pdf: Path, out: Path, scale: float = 1.0) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
@@ -26,6 +28,38 @@ def render_pages(pdf: Path, out: Path, scale: float = 1.0) -> list[Path]:
     finally:
         document.close()
     return paths
+
+
+def refresh_pages(pdf: Path, out: Path, scale: float = 1.0) -> list[Path]:
+    """The pages of ``pdf`` as PNG in ``out``, rewriting only those whose image
+    changed (each atomically, so that a viewer that reloads a changed file never
+    reads half of one) and removing pages the PDF no longer has. Returns the PNGs
+    written or removed."""
+    import io
+
+    from .files import write_atomically
+
+    out.mkdir(parents=True, exist_ok=True)
+    document = pypdfium2.PdfDocument(str(pdf))
+    changed = []
+    try:
+        count = len(document)
+        for index in range(count):
+            buffer = io.BytesIO()
+            document[index].render(scale=scale).to_pil().save(buffer, format="PNG")
+            path = out / f"{pdf.stem}.page-{index + 1:02d}.png"
+            data = buffer.getvalue()
+            if not path.is_file() or path.read_bytes() != data:
+                write_atomically(path, data)
+                changed.append(path)
+    finally:
+        document.close()
+    for path in sorted(out.glob(f"{pdf.stem}.page-*.png")):
+        number = path.stem.rsplit("-", 1)[-1]
+        if number.isdigit() and int(number) > count:
+            path.unlink()
+            changed.append(path)
+    return changed
 
 
 def contact_sheet(pages: list[Path], path: Path, columns: int = 4, width: int = 300) -> None:
@@ -56,7 +90,7 @@ def main(argv=None) -> int:
         pages = render_pages(pdf, options.out, options.scale)
         sheet = options.out / f"{pdf.stem}.contact.png"
         contact_sheet(pages, sheet)
-        print(f"{sheet}: {len(pages)} pages")
+        print(printable(f"{sheet}: {len(pages)} pages"))
     return 0
 
 

@@ -13,21 +13,23 @@ import json
 import time
 from pathlib import Path
 
-from .diagnostics import InputError, emit
+from .diagnostics import UNPRINTABLE, InputError, emit, printable
 
 
 class Progress:
     def __init__(self, mode: str = "text"):
         self.mode = mode
 
-    def build(self, paths: list[Path], options) -> None:
-        """Build, telling of each edition as it is done; InputError propagates."""
+    def build(self, paths: list[Path], options):
+        """Build, telling of each edition as it is done, and return build()'s report;
+        InputError propagates."""
         from .build import build
 
         started = time.perf_counter()
         report = build(paths, options, self.edition)
         emit(report.warnings)
         self.written(report, options.project.out, time.perf_counter() - started)
+        return report
 
     def edition(self, output) -> None:
         if self.mode == "text":
@@ -52,8 +54,10 @@ class Progress:
                                                          if d.severity == "error"])
 
     def _json(self, **fields) -> None:
-        self._print(json.dumps(fields, ensure_ascii=False))
+        # JSON escapes C0 controls itself; the rest a terminal acts on, as \uXXXX.
+        line = json.dumps(fields, ensure_ascii=False)
+        print(UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", line), flush=True)
 
     @staticmethod
     def _print(line: str) -> None:
-        print(line, flush=True)
+        print(printable(line), flush=True)

@@ -39,10 +39,11 @@ from pathlib import Path
 from typing import Optional
 
 from . import __version__
-from .diagnostics import Collector, Diagnostic, InputError, Location, emit
+from .diagnostics import Collector, Diagnostic, InputError, Location, emit, printable
 from .editions import Shard, shard_of
 from .files import write_atomically
 from .i18n.catalogs import DOMAINS, load_catalog, percent_translated
+from .i18n.conventions import locale_conventions
 from .makerules import facts_files, load_editions
 from .project import SOURCE_LOCALE, Project, shown_path
 
@@ -113,9 +114,11 @@ def coverage(project: Project, locale: str, brief: str) -> dict:
     if locale == SOURCE_LOCALE:
         return {domain: 100.0 for domain in DOMAINS}
     out = {}
+    allowed = locale_conventions(project, locale, Collector()).allowed
     for domain in DOMAINS:
         path = project.po_path(locale, domain, brief)
-        stats = load_catalog(path, shown_path(path), domain, Collector()).stats
+        stats = load_catalog(path, shown_path(path), domain, Collector(),
+                             allowed=allowed, within=project.root).stats
         out[domain] = round(percent_translated(stats), 1)
     return out
 
@@ -247,7 +250,8 @@ def remove_stale(project: Project, editions: set[str]) -> None:
         if pdf.name not in editions:
             pdf.unlink()
             project.record_path(pdf.stem).unlink(missing_ok=True)
-            print(f"removed {pdf}: not an edition of any facts file", file=sys.stderr)
+            print(printable(f"removed {pdf}: not an edition of any facts file"),
+                  file=sys.stderr)
 
 
 def record_shard(project: Project, editions: list[dict], shard: Shard) -> None:

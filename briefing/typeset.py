@@ -39,11 +39,17 @@ def protect_names(text: str, names: Iterable[str]) -> Markup:
     return Markup("").join(out)
 
 
+# A hyphenated word longer than this is not kept on one line: it could be wider than
+# a table cell or a card, and is broken where it must be, as any long word is.
+WHOLE_MAX = 30
+
+
 def _unbroken(name: str) -> Markup:
-    """A name with each of its hyphenated words kept on one line."""
+    """A name with each of its hyphenated words (up to WHOLE_MAX characters) kept on
+    one line."""
     return Markup("").join(
-        Markup('<span class="nobreak">{}</span>').format(part) if "-" in part
-        else escape(part)
+        Markup('<span class="nobreak">{}</span>').format(part)
+        if "-" in part and len(part) <= WHOLE_MAX else escape(part)
         for part in re.split(r"(\s+)", name) if part)
 
 

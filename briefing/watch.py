@@ -16,19 +16,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .diagnostics import InputError, emit
+from .diagnostics import InputError, emit, printable
 
-Builder = Callable[[list[Path], object], None]
+Builder = Callable[[list[Path], object], object]  # returns build()'s report
 
 
-def watch(args: list[Path], options, run: Builder, stop=None) -> int:
-    """Build every edition of ``args``, then rebuild on each change until Ctrl-C."""
+def watch(args: list[Path], options, run: Builder, stop=None,
+          png: Optional[Path] = None) -> int:
+    """Build every edition of ``args``, then rebuild on each change until Ctrl-C;
+    with ``png``, each rebuilt edition's changed pages are written there as PNG."""
     import watchfiles
 
     from .editions import facts_paths
 
     project = options.project
-    rebuild(facts_paths(args), options, run)
+    rebuild(facts_paths(args), options, run, png)
     roots = sorted({p.parent.resolve() if not p.is_dir() else p.resolve() for p in args}
                    | {(project.root / name).resolve()
                       for name in ("locales", "templates", "charts")})
@@ -48,7 +50,8 @@ def watch(args: list[Path], options, run: Builder, stop=None) -> int:
             for paths, locales in affected(changed, facts_paths(args), project):
                 if options.locales and locales and locales[0] not in options.locales:
                     continue  # watching only the locales asked for
-                rebuild(paths, replace(options, locales=locales or options.locales), run)
+                rebuild(paths, replace(options, locales=locales or options.locales), run,
+                        png)
     except KeyboardInterrupt:
         pass
     say("watch: stopped")
@@ -120,17 +123,28 @@ def _load(path: Path):
         return None  # its errors are printed when it is rebuilt
 
 
-def rebuild(paths: list[Path], options, run: Builder) -> None:
-    """One build; bad input is printed and the previous editions stay."""
+def rebuild(paths: list[Path], options, run: Builder, png: Optional[Path] = None) -> None:
+    """One build; bad input is printed and the previous editions stay. With ``png``,
+    the pages that changed are rendered there, for a viewer that reloads them."""
     try:
-        run(paths, options)
+        report = run(paths, options)
     except InputError as exc:
         emit(exc.diagnostics)
         say("watch: not rebuilt; the editions stay as they were")
+        return
+    if png is None or report is None:
+        return
+    from .preview import refresh_pages
+
+    for output in report.outputs:
+        if output.path.suffix == ".pdf":
+            changed = refresh_pages(output.path, png)
+            say(f"watch: {len(changed)} page image(s) of {output.path.name} changed"
+                + (": " + ", ".join(_shown(p) for p in changed) if changed else ""))
 
 
 def say(message: str) -> None:
-    print(message, flush=True)
+    print(printable(message), flush=True)
 
 
 def _shown(path: Path) -> str:

@@ -117,8 +117,11 @@ def _word_width_in(word: str, size: float, weight: str) -> float:
 def wrap_balanced(text: str, width_in: float, size: float = TEXT_PT,
                   weight: str = "normal") -> list[str]:
     """Break ``text`` between words into the fewest lines that fit ``width_in``, as
-    even as possible: no lone word left on a last line ("TDI", "2016")."""
-    words = text.split(" ")
+    even as possible: no lone word left on a last line ("TDI", "2016"). A word wider
+    than the line (a long name, a URL) is broken between characters, as the print
+    stylesheet breaks it, rather than run out of the chart."""
+    words = [piece for word in text.split(" ")
+             for piece in _fitting_pieces(word, width_in, size, weight)]
     if len(words) == 1:
         return words
 
@@ -130,6 +133,23 @@ def wrap_balanced(text: str, width_in: float, size: float = TEXT_PT,
         if best is not None and best[0] <= width_in:
             return best[1]
     return words  # pragma: no cover - one word a line always ends the loop
+
+
+def _fitting_pieces(word: str, width_in: float, size: float, weight: str) -> list[str]:
+    """``word`` cut into the fewest pieces no wider than ``width_in``, each as long as
+    fits (found by bisection: shaping is slow); a word that fits is one piece."""
+    pieces = []
+    while _word_width_in(word, size, weight) > width_in and len(word) > 1:
+        low, high = 1, len(word) - 1  # the longest prefix that fits is word[:low]
+        while low < high:
+            middle = (low + high + 1) // 2
+            if _word_width_in(word[:middle], size, weight) <= width_in:
+                low = middle
+            else:
+                high = middle - 1
+        pieces.append(word[:low])
+        word = word[low:]
+    return pieces + [word]
 
 
 def _balanced_split(words, lines, width):

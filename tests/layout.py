@@ -3,6 +3,8 @@
 Rules, each a ``Finding.rule``:
 
 - ``overlap``: the ink of characters from different words (or table cells) overlaps;
+- ``outside``: ink beyond the width of the text area or off the page (a long word, URL
+  or label that ran out of its box);
 - ``split-name``: a line ends in a hyphen inside a name the brief knows ("Azerbai-jan",
   and a derived form: "Arme-nian" is a break inside "Armenia");
 - ``hyphen-ladder``: three or more lines in a row of one block end in a hyphen;
@@ -251,6 +253,24 @@ def overlaps(page: Page, tolerance: float = 0.3) -> list[Finding]:
     return findings
 
 
+def outside(page: Page, margins_mm: Sequence[float] = BRIEF_MARGINS_MM,
+            tolerance: float = 0.5) -> list[Finding]:
+    """Characters whose ink leaves the text area's width (running heads included) or
+    the page: a word, URL or label that ran out of its box. One finding per line."""
+    left = margins_mm[3] * PT_PER_MM - tolerance
+    right = page.width - margins_mm[1] * PT_PER_MM + tolerance
+    findings = []
+    for line in lines_of(page):
+        out = [c for c in line.chars if c.inked and (
+            c.left < left or c.right > right or c.bottom < 0 or c.top > page.height)]
+        if out:
+            x, y = page.position(out[0])
+            findings.append(Finding("outside", page.number, x, y,
+                                    f"'{_text(line.chars).strip()[:60]}' leaves the text "
+                                    "area"))
+    return findings
+
+
 def _cells(char: Char, size: float = 20.0):
     for i in range(int(char.left // size), int(char.right // size) + 1):
         for j in range(int(char.bottom // size), int(char.top // size) + 1):
@@ -420,6 +440,7 @@ def check(pdf: Path | str, names: Iterable[str] = (), chapter_starts: Iterable[s
     findings = []
     for page in pages:
         findings += overlaps(page)
+        findings += outside(page, margins_mm)
         findings += hyphenation(page, names, margins_mm)
         findings += repeated_calls(page)
     findings += empty_pages(pages, chapter_starts, margins_mm)

@@ -11,6 +11,29 @@ from conftest import FIXTURES, ROOT
 PO = "locales/vi/LC_MESSAGES/messages.po"
 EXPECTED = {
     "binary.po": [f"{PO}:1:1: error: catalog is binary, not a .po file"],
+    # A translation adds no figure of its own: each number its English lacks is an
+    # error where it stands, in any script or form; the English's own numbers, years,
+    # number words and the numbers conventions.toml allows (tháng 4, ngày 19 tháng 9,
+    # 19/9, thứ 2) are not.
+    "figures.po": [f"{PO}:{line}:{col}: error: translation of '{msgid}' adds the figure "
+                   f"'{figure}', which the English does not have; a figure prints through "
+                   "its claim's placeholder (numbers that are no figure: [figures] allowed, "
+                   "in the locale's conventions.toml)"
+                   for line, col, msgid, figure in [
+                       (9, 21, "Figure %(n)s", "987.654"),
+                       (12, 16, "Sources", "４０００"),
+                       (17, 14, "Notes", "987"),
+                       (20, 18, "Contents", "1,5"),
+                       (29, 25, "Timeline", "13"),
+                       (29, 35, "Timeline", "9"),
+                       (32, 24, "Key figures", "½"),
+                       (32, 27, "Key figures", "٣"),
+                       (32, 30, "Key figures", "1e6"),
+                       (32, 35, "Key figures", "4 000"),
+                       (32, 53, "Key figures", "²"),
+                       (37, 32, "%(num)s source", "3"),
+                       # after \" and \\ (one character each) and \0 (two: Babel keeps it)
+                       (40, 25, "Contents of the brief", "0")]],
     "fuzzy-header.po": [f"{PO}:1:1: error: catalog header is marked fuzzy, so gettext tools "
                         "ignore the whole catalog; remove 'fuzzy' from the header entry"],
     "latin1.po": [f"{PO}:8:11: error: invalid UTF-8 (byte 0xe1); save the catalog as UTF-8"],
@@ -30,6 +53,8 @@ EXPECTED = {
                  "init-locale'"],
     "percent.po": [f"{PO}:8:1: error: translation of 'Figure %(n)s' has a '%' that is no "
                    "placeholder; write '%%' for a percent sign"],
+    "plural-deep.po": [f"{PO}:1:1: error: Plural-Forms expression '{'(' * 59}…' is "
+                       "invalid"],
     "plural-zero.po": [f"{PO}:1:1: error: Plural-Forms expression '(n/0)' is invalid"],
     # GNU msgfmt is the judge of syntax, and its messages are the ones gettext users know.
     "syntax.po": [f"{PO}:9:7: error: invalid .po syntax: syntax error at "

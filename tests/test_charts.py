@@ -351,6 +351,20 @@ def test_labels_wrap_into_balanced_lines_with_no_lone_word(text, width_in, lines
     assert wrap_balanced(text, width_in) == lines
 
 
+def test_a_word_wider_than_the_label_column_is_broken_to_fit_it():
+    """A 120-character name cannot be wrapped between words: it is cut between
+    characters into lines that fit, nothing lost, the words around it kept whole."""
+    from charts.rows import LABEL_W
+    from charts.style import text_width_in
+
+    word = "Verylongpartyname" + "abcdefghij" * 10 + "abc"
+    lines = wrap_balanced(f"Capacity of Dam A, as the {word} gives it", LABEL_W)
+    assert all(text_width_in(line) <= LABEL_W for line in lines), lines
+    assert "".join(lines).replace(" ", "") == f"CapacityofDamA,asthe{word}givesit"
+    assert lines[0] == "Capacity of Dam A, as the" and lines[-1].endswith(" gives it")
+    assert len(lines) == 4
+
+
 @pytest.mark.parametrize("locale", ["en", "vi"])
 def test_no_row_label_leaves_one_word_alone_on_its_last_line(locale):
     from charts.rows import LABEL_W

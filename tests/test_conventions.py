@@ -182,10 +182,41 @@ def test_a_bad_conventions_file_is_reported_with_its_lines(tmp_path):
         "conventions.toml:6:1: error: 'text.language_names' must be one of 'as-is', "
         "'lowercase'",
         "conventions.toml:7:1: error: unknown table [colours]; expected [dates], [text], "
-        "[numbers]",
+        "[numbers], [figures]",
     ]
     path.write_text('[text]\ncapitalize_cells = \n', "utf-8")
     problems = Collector()
     load_conventions(path, "conventions.toml", problems)
     assert [str(d) for d in problems.diagnostics] == [
         "conventions.toml:2:20: error: invalid TOML: Invalid value"]
+
+
+def test_a_bad_figure_allowance_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "conventions.toml"
+    path.write_text('[figures]\nallowed = [\n  "tháng {1-12}",\n  "tháng",\n'
+                    '  "thứ {7-2}",\n  "quý {1-4} 2",\n]\n', "utf-8")
+    problems = Collector()
+    load_conventions(path, "conventions.toml", problems)
+    assert [str(d) for d in problems.diagnostics] == [
+        "conventions.toml:4:1: error: 'figures.allowed' entry 'tháng' holds no slot "
+        "{low-high} for its number, as in \"tháng {1-12}\"",
+        "conventions.toml:5:1: error: 'figures.allowed' entry 'thứ {7-2}' has a slot whose "
+        "low end is above its high end",
+        "conventions.toml:6:1: error: 'figures.allowed' entry 'quý {1-4} 2' holds a digit "
+        "outside its slots"]
+    path.write_text('[figures]\nallowed = "tháng {1-12}"\n', "utf-8")
+    problems = Collector()
+    load_conventions(path, "conventions.toml", problems)
+    assert [str(d) for d in problems.diagnostics] == [
+        "conventions.toml:2:1: error: 'figures.allowed' must be a list of strings"]
+
+
+def test_toml_nested_too_deep_is_an_error_not_a_recursion(tmp_path):
+    path = tmp_path / "conventions.toml"
+    path.write_text('[text] # a [comment [ ["\n' + 'x = "[[[[" \nz = ' + "[" * 50_000
+                    + "]" * 50_000 + "\n", "utf-8")
+    problems = Collector()
+    load_conventions(path, "conventions.toml", problems)
+    assert [str(d) for d in problems.diagnostics] == [
+        "conventions.toml:3:25: error: TOML nested more than 20 levels deep; conventions "
+        "need two"]

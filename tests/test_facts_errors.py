@@ -98,6 +98,23 @@ def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
      "brief.yaml:12:15: error: 'zz' is not a language CLDR knows; give a code such as en or vi"),
     ("locales: [en]", "locales: []",
      "brief.yaml:5:12: error: brief lists no locales; give at least one, such as [en]"),
+    # 100,000 nested brackets crashed YAML's composer (a segmentation fault)
+    ("locales: [en]", "locales: " + "[" * 100_000 + "en" + "]" * 100_000,
+     "brief.yaml:5:50: error: YAML nested more than 40 levels deep; a brief needs a few"),
+    # printed "19–18 Sept 2023", "2023" and "September and September 2023"
+    ("{date:1988-02-20}", "{date:1988-02-20/1988-02-19}",
+     "brief.yaml:56:9: error: {date:1988-02-20/1988-02-19}: a period must go forward in "
+     "time, but 1988-02-20 does not come before 1988-02-19"),
+    ("{date:1988-02-20}", "{date:1988/1988-02-20}",
+     "brief.yaml:56:9: error: {date:1988/1988-02-20}: a period must go forward in time, but "
+     "1988 does not come before 1988-02-20"),
+    ("{date:1988-02-20}", "{date:1988-02,1988-02}",
+     "brief.yaml:56:9: error: {date:1988-02,1988-02}: two dates said together must go "
+     "forward in time, but 1988-02 does not come before 1988-02"),
+    # not prose: a placeholder there printed raw
+    ("publisher: Example Press", 'publisher: "Press {killed-war}"',
+     "brief.yaml:10:16: error: publisher 'Press {killed-war}' holds '{'; a publisher prints "
+     "as written, with no placeholders or `names`"),
 ])
 def test_values_no_formatter_could_print_are_located_errors(cli, tmp_path, old, new, message):
     brief = tmp_path / "brief.yaml"
@@ -114,3 +131,33 @@ def test_an_event_ending_in_the_last_month_of_year_9999_is_a_date_like_any_other
     brief.write_text((FIXTURES / "minimal.yaml").read_text("utf-8").replace(
         "end: 1994", "end: 9999-12"), "utf-8")
     assert cli("check", brief, cwd=tmp_path).code == 0
+
+
+def test_a_brief_too_long_to_lay_out_in_bounded_time_is_refused(cli, tmp_path):
+    """1,000 figures for one quantity printed 57 MB of HTML (each beside all the
+    others) before layout began; a brief's lists are bounded too."""
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8")
+    head, tail = text.split("claims:\n", 1)
+    parties = "".join(f"  - {{id: p{i}, name: \"Party {chr(97 + i % 26) * (1 + i // 26)}\"}}\n"
+                      for i in range(41))
+    figures = "".join(f"  - {{id: q{i}, label: \"Q\", metric: killed, value: {i + 1}, "
+                      f"claimed_by: p{i}, quantity: q, sources: [report]}}\n" for i in range(41))
+    head = head.replace("parties:\n", "parties:\n" + parties)
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(head + "claims:\n" + figures + tail, "utf-8")
+    line = (head + "claims:\n").count("\n") + 41
+    col = figures.splitlines()[-1].index("quantity: q") + len("quantity: ") + 1
+    result = cli("check", brief, cwd=tmp_path)
+    assert (result.code, result.err) == (2, f"brief.yaml:{line}:{col}: error: quantity 'q' "
+                                            "is given by 41 claims; at most 40 figures may "
+                                            "give one quantity, since each prints beside all "
+                                            "the others (a table reads better)\n")
+    entries = "".join("  - {date: 1980, text: \"An entry.\", sources: [report]}\n"
+                      for _ in range(1001))
+    brief.write_text(text.replace("timeline:\n", "timeline:\n" + entries), "utf-8")
+    line = text.split("timeline:\n")[0].count("\n") + 2
+    result = cli("check", brief, cwd=tmp_path)
+    assert (result.code, result.err) == (2, f"brief.yaml:{line}:3: error: 'timeline' has 1002 "
+                                            "items; a brief may have at most 1000 (layout "
+                                            "time grows faster than a brief's length: split "
+                                            "it into several briefs)\n")

@@ -40,6 +40,15 @@ def test_overlapping_words_are_found_with_their_position(tmp_path):
     assert str(found[0]).startswith("p.1 at ")
 
 
+def test_a_word_running_out_of_the_text_area_is_found(tmp_path):
+    pdf = pdf_of(tmp_path, "<p>fits</p><p>" + "Abcdefghij" * 12 + "</p>"
+                           '<table style="width: 50mm"><tr><td>cell</td><td>'
+                           + "x" * 60 + "</td></tr></table>")
+    assert findings(pdf) == [
+        ("outside", 1, "'" + ("Abcdefghij" * 6) + "' leaves the text area"),
+        ("outside", 1, "'cell " + "x" * 55 + "' leaves the text area")]
+
+
 def test_words_side_by_side_and_a_note_call_do_not_overlap(tmp_path):
     pdf = pdf_of(tmp_path, '<p>more than 1,000,000<sup style="font-size: 7pt">[1]</sup> '
                            "the source itself</p>")
@@ -130,7 +139,8 @@ NAMES = {"minimal": MINIMAL_NAMES,
 CHAPTER_STARTS: list[str] = ["1. The territory and the roots of the dispute",
                              "1. Vùng lãnh thổ và nguồn gốc tranh chấp",
                              "1. Flows and sediment"]
-TYPESETTING = {"overlap", "split-name", "hyphen-ladder", "page-split-word", "empty-page"}
+TYPESETTING = {"overlap", "outside", "split-name", "hyphen-ladder", "page-split-word",
+               "empty-page"}
 
 
 @pytest.fixture(scope="session")
@@ -160,6 +170,7 @@ EDITIONS = [("nagorno-karabakh", locale, paper) for locale in ("en", "vi")
     # of their facts catalogs, which is what a half-translated edition looks like).
     (f"subjects/{brief}", locale, paper) for brief in ("energy", "health", "budget")
     for locale in ("en", "vi") for paper in ("a4", "letter")]
+LONG_WORD = "Verylongpartyname" + "abcdefghij" * 10 + "abc"   # 120 characters
 
 
 @pytest.mark.parametrize("brief,locale,paper", EDITIONS)
@@ -180,3 +191,22 @@ def test_one_note_call_per_source_per_sentence(editions, brief, locale, paper):
 def test_copy_and_search_find_whole_words(editions, brief, locale, paper):
     found = layout.break_hyphens(editions(brief, locale, paper))
     assert not found, "\n" + layout.report(found)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_long_words_urls_titles_and_labels_stay_in_their_boxes(editions, paper):
+    """tests/fixtures/long-words.yaml: a 120-character word in a party name (table
+    cells, key-figure cards, chart rows, prose, the title and running head), a long
+    hyphenated name, a long URL, long titles and chart labels. Nothing leaves the text
+    area or overlaps other text, and every word prints whole, broken only across lines."""
+    pdf = editions("long-words", "en", paper)
+    found = [f for f in layout.check(pdf) if f.rule in ("overlap", "outside")]
+    assert not found, "\n" + layout.report(found)
+    text = "".join("".join(c.text for c in page.chars if not c.text.isspace())
+                   for page in layout.read_pages(pdf))
+    url = ("https://example.org/reports/a-very-long-path-segment-00/a-very-long-path-segment-01"
+           "/a-very-long-path-segment-02/a-very-long-path-segment-03/a-very-long-path-segment"
+           "-04?query=xxxxxxxxxxxxxxxxxxxx")
+    hyphenated = "-".join(["Abcdefghijklmnopqrstuvwxyzabcdefghijklm"] * 3)
+    assert text.count(LONG_WORD) >= 10  # title, running head, cards, table, chart, ...
+    assert url in text and hyphenated in text

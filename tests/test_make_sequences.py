@@ -121,6 +121,20 @@ def test_a_facts_file_name_that_a_shell_would_read_is_refused(small, name, chara
         assert not (small / "dist").exists()
 
 
+def test_a_locale_folder_that_a_shell_would_read_is_ignored_with_a_warning(small):
+    """update-locales loops over the locales in a shell: a folder named '$(touch
+    pwned)' ran its command."""
+    for name in ("$(touch pwned)", "a;touch pwned2;b", "x y"):
+        (small / "locales" / name / "LC_MESSAGES").mkdir(parents=True)
+    result = make(small, "update-locales")
+    assert result.returncode == 0, result.stderr
+    assert sorted(line for line in result.stderr.splitlines() if "ignoring" in line) == [
+        f"make: ignoring locales/{name}/: not a locale name (letters, and _ before a "
+        "region: pt_BR)" for name in ("$(touch pwned)", "a;touch pwned2;b", "x y")]
+    assert "updated locales/vi/LC_MESSAGES/messages.po" in result.stdout
+    assert not (small / "pwned").exists() and not (small / "pwned2").exists()
+
+
 def test_two_facts_files_with_one_brief_id_are_an_error(small):
     add_brief(small, "copy.yaml", "minimal")
     error = ("facts/minimal.yaml:2:7: error: brief id 'minimal' is also declared by "

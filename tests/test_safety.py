@@ -170,3 +170,66 @@ def test_a_missing_font_file_is_bad_input_not_a_crash(cli, tmp_path, monkeypatch
     assert result.err == (f"{gone}:1:1: error: pinned font file missing; reinstall with "
                           "'rm -r .venv && make venv'\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_symlink_out_of_the_project_is_refused_unread(cli, tmp_path):
+    """facts/x.yaml -> /etc/passwd: the link is named, the file's lines are not; a
+    link that stays inside the project is read; catalogs and conventions alike."""
+    project = tmp_path / "project"
+    (project / "templates").mkdir(parents=True)
+    (project / "facts").mkdir()
+    (project / "drafts").mkdir()
+    shutil.copytree(ROOT / "locales", project / "locales")
+    secret = tmp_path / "secret.yaml"  # YAML that would load, were it read
+    secret.write_text((FIXTURES / "minimal.yaml").read_text("utf-8").replace(
+        "A minimal brief", "SECRET TITLE"), "utf-8")
+    (project / "facts" / "passwd.yaml").symlink_to("/etc/passwd")
+    (project / "facts" / "secret.yaml").symlink_to(secret)
+    (project / "drafts" / "inside.yaml").write_text(
+        (FIXTURES / "minimal.yaml").read_text("utf-8"), "utf-8")
+    (project / "facts" / "inside.yaml").symlink_to("../drafts/inside.yaml")
+    for command in ("check", "build"):
+        result = cli(command, "facts/passwd.yaml", "facts/secret.yaml", cwd=project)
+        assert result.code == 2
+        assert result.err.splitlines() == [
+            "facts/passwd.yaml:1:1: error: file is a symbolic link to /etc/passwd, outside "
+            "the project; inputs are read only inside it (copy the file in instead)",
+            f"facts/secret.yaml:1:1: error: file is a symbolic link to {secret}, outside "
+            "the project; inputs are read only inside it (copy the file in instead)"]
+    assert cli("check", "facts/inside.yaml", cwd=project).code == 0
+    conventions = project / "locales" / "vi" / "conventions.toml"
+    conventions.unlink()
+    conventions.symlink_to("/etc/passwd")
+    vi = project / "drafts" / "vi.yaml"
+    vi.write_text((FIXTURES / "minimal.yaml").read_text("utf-8").replace(
+        "locales: [en]", "locales: [en, vi]"), "utf-8")
+    result = cli("check", vi, cwd=project)
+    assert result.code == 2
+    assert "locales/vi/conventions.toml:1:1: error: conventions file is a symbolic link to " \
+           "/etc/passwd, outside the project" in result.err
+    assert "root:" not in result.err + result.out
+    assert not (project / "dist").exists()
+
+
+def test_terminal_escapes_in_paths_are_shown_not_obeyed(cli, tmp_path):
+    """A file named with ESC[31m (or a right-to-left override) is printed with its
+    escapes written out, in errors, progress lines and --json alike."""
+    bad = tmp_path / "bad\x1b[31m\u202e.yaml"
+    bad.write_text("brief: [\n", "utf-8")
+    result = cli("check", bad.name, cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == ("bad\\x1b[31m\\u202e.yaml:2:1: error: YAML syntax: did not find "
+                          "expected node content (while parsing a flow node at line 2)\n")
+    result = cli("check", "gone\x9b2J.yaml", cwd=tmp_path)
+    assert result.err == "gone\\x9b2J.yaml:1:1: error: cannot read file: No such file or " \
+                         "directory\n"
+    good = tmp_path / "minimal.yaml"
+    shutil.copy(FIXTURES / "minimal.yaml", good)
+    result = cli("build", good, "--out", "out\x1b]0;title\x07", cwd=tmp_path)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].startswith("out\\x1b]0;title\\x07/minimal.en.pdf: 2 pages, ")
+    assert lines[1].startswith("wrote 1 edition to out\\x1b]0;title\\x07/ (")
+    result = cli("build", good, "--json", "--out", "o\u202e", cwd=tmp_path)
+    assert '"file": "o\\u202e/minimal.en.pdf"' in result.out
+    assert not any(c in result.out + result.err for c in "\x1b\x07\x9b\u202e")

@@ -109,3 +109,38 @@ def test_each_kind_of_change_rebuilds_the_editions_it_affects():
                     [*facts, energy], project) == [([energy], ())]
     assert affected([FIXTURES / "subjects" / "maps" / "other.geojson"], [*facts, energy],
                     project) == []
+
+
+def test_watch_png_rewrites_only_the_pages_that_changed(tmp_path):
+    """--png DIR: the first build writes every page; an edit on the last page rewrites
+    that page's image alone, so a viewer that reloads changed files shows it."""
+    project = copy_project(tmp_path / "project", with_make=True)
+    facts = project / "minimal.yaml"
+    shutil.copy(FIXTURES / "minimal.yaml", facts)
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "watch", "minimal.yaml", "--png", "preview"],
+        cwd=project, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    pages = [project / "preview" / f"minimal.en.page-0{n}.png" for n in (1, 2)]
+    try:
+        out = Lines(watcher.stdout)
+        assert out.wait_for("page image(s) of minimal.en.pdf changed") == (
+            "watch: 2 page image(s) of minimal.en.pdf changed: preview/minimal.en.page-01.png,"
+            " preview/minimal.en.page-02.png")
+        out.wait_for("watch: waiting for changes")
+        first = [page.read_bytes() for page in pages]
+
+        facts.write_text(facts.read_text("utf-8").replace("The war begins.",
+                                                          "The war breaks out."), "utf-8")
+        assert out.wait_for("page image(s) of minimal.en.pdf changed") == (
+            "watch: 1 page image(s) of minimal.en.pdf changed: preview/minimal.en.page-02.png")
+        assert pages[0].read_bytes() == first[0] and pages[1].read_bytes() != first[1]
+        watcher.send_signal(signal.SIGINT)
+        out.wait_for("watch: stopped")
+        assert watcher.wait(timeout=30) in (0, 130)
+    finally:
+        if watcher.poll() is None:
+            watcher.kill()
+            watcher.wait()
+        watcher.stdout.close()
+    assert sorted(p.name for p in (project / "preview").iterdir()) == [p.name for p in pages]

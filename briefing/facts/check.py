@@ -7,6 +7,8 @@ are reported at once.
 from __future__ import annotations
 
 import difflib
+import re
+from decimal import Decimal
 
 from ..diagnostics import Collector
 from . import prose, units
@@ -29,6 +31,12 @@ CHART_METRICS = {
 }
 CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
                "displacement": {""}}
+# The most items of each list of a brief: a brief of 1,000 claims is some 300 pages.
+MAX_ITEMS = 1000
+LISTS = ("sources", "parties", "events", "claims", "quotes", "key_points", "sections",
+         "timeline", "charts")
+# A figure prints with the digits it is written with: these many, at most.
+MAX_DIGITS, MAX_DECIMALS = 15, 6
 CHART_MAX_CLAIMS = 40  # charts.MAX_POINTS: more rows than that read better as a table
 
 
@@ -59,9 +67,24 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
         if not getattr(node, field):
             errors.error(node.where(field), f"{_name(node)} must cite at least one "
                                             f"{_SINGULAR.get(field, 'paragraph')}")
+    for field in LISTS:
+        items = getattr(brief, field)
+        if len(items) > MAX_ITEMS:
+            errors.error(brief.where(field), f"'{field}' has {len(items)} items; a brief may "
+                         f"have at most {MAX_ITEMS} (layout time grows faster than a brief's "
+                         "length: split it into several briefs)")
     if not brief.brief.locales:
         errors.error(brief.brief.where("locales"), "brief lists no locales; give at least "
                                                    "one, such as [en]")
+    for locale in sorted({l for l in brief.brief.locales
+                          if brief.brief.locales.count(l) > 1}):
+        errors.error(brief.brief.where("locales"), f"brief lists locale '{locale}' more "
+                                                   "than once; each edition is built once")
+    for source in brief.sources:
+        if source.publisher and re.search(r"[{}`]", source.publisher):
+            errors.error(source.where("publisher"), f"publisher '{source.publisher}' holds "
+                         f"'{re.search(r'[{}`]', source.publisher).group()}'; a publisher "
+                         "prints as written, with no placeholders or `names`")
     for node in [*brief.sources, *brief.quotes]:
         if not _known_language(node.language):
             errors.error(node.where("language"), f"'{node.language}' is not a language CLDR "
@@ -113,6 +136,12 @@ def _check_figure(claim, errors: Collector) -> None:
                                          f"its high {claim.high}")
     for field in ("value", "low", "high"):
         figure = getattr(claim, field)
+        if isinstance(figure, Decimal) and (-figure.as_tuple().exponent > MAX_DECIMALS or
+                                            len(figure.as_tuple().digits) > MAX_DIGITS):
+            errors.error(claim.where(field), f"claim '{claim.id}' has a {field} with more "
+                         f"digits than a brief prints ({MAX_DIGITS} significant digits, "
+                         f"{MAX_DECIMALS} after the decimal point); 1e-300 would print "
+                         "300 zeros")
         if figure is not None and figure < 0 and claim.metric != "change":
             errors.error(claim.where(field), f"claim '{claim.id}' has a negative {field} "
                                              f"({figure}); only a 'change' may be below "
@@ -226,10 +255,12 @@ def _check_prose(node: Node, field: str, known: dict, inferred: set,
                 errors.error(where, f"{piece} refers to unknown {_SINGULAR[kind]} "
                                     f"'{piece.key}'{_suggest(piece.key, known[kind])}")
             continue
-        for part in prose.date_parts(piece.key)[1]:  # one date, or two said together
+        kind, parts = prose.date_parts(piece.key)  # one date, or two said together
+        dates = []
+        for part in parts:
             date = part.rstrip("?")
             try:
-                PartialDate.parse(date)
+                dates.append(PartialDate.parse(date))
             except ValueError as exc:
                 errors.error(where, f"{piece}: {exc}")
                 continue
@@ -238,6 +269,11 @@ def _check_prose(node: Node, field: str, known: dict, inferred: set,
                                     "the brief is inferred as that day with a basis; write "
                                     "it once as {date: ..., inferred: how} (the as-of date, "
                                     "an event, a timeline entry)")
+        if len(dates) == 2 and not (dates[0].first_day() < dates[1].first_day()
+                                    and dates[0].last_day() < dates[1].last_day()):
+            what = "a period" if kind == "range" else "two dates said together"
+            errors.error(where, f"{piece}: {what} must go forward in time, but "
+                                f"{parts[0]} does not come before {parts[1]}")
 
 
 def _name(node: Node) -> str:

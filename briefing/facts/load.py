@@ -24,16 +24,19 @@ from .model import Brief
 from .types import INVALID, field_type
 
 MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40  # the facts format nests about seven levels
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_brief(path: Path, warnings: Optional[Collector] = None,
-               strict: bool = False) -> Brief:
+               strict: bool = False, within: Optional[Path] = None) -> Brief:
     """Read and validate one facts file; raise InputError listing all its problems.
-    Warnings of a file that loads go to ``warnings``; ``strict`` makes them errors."""
+    Warnings of a file that loads go to ``warnings``; ``strict`` makes them errors.
+    ``within`` is the project, which a symbolic link may not lead out of."""
     shown = shown_path(path)
     errors = Collector()
-    text = read_input(path, shown, errors, limit=MAX_BYTES, expected="YAML text")
+    text = read_input(path, shown, errors, limit=MAX_BYTES, expected="YAML text",
+                      within=within)
     if text is not None and not text.strip():
         errors.error(Location(shown, 1, 1),
                      "file is empty; expected a brief (see 'briefing schema')")
@@ -70,9 +73,23 @@ def parse_brief(text: str, shown: str, warnings: Optional[Collector] = None,
 def compose(text: str, shown: str, errors: Collector) -> Optional[yaml.Node]:
     """The YAML node tree of a text, or None after reporting the syntax error."""
     try:
-        # Aliases are refused where they stand, before anything could expand them.
-        aliases = [event.start_mark for event in yaml.parse(text, Loader=Loader)
-                   if isinstance(event, yaml.AliasEvent)]
+        # Aliases are refused where they stand, before anything could expand them, and
+        # so is nesting deeper than any brief's, before the composer recurses into it
+        # (100,000 nested brackets crashed it with a segmentation fault).
+        aliases, depth = [], 0
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, yaml.AliasEvent):
+                aliases.append(event.start_mark)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    errors.error(Location(shown, mark.line + 1, mark.column + 1),
+                                 f"YAML nested more than {MAX_DEPTH} levels deep; a brief "
+                                 "needs a few")
+                    return None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         for mark in aliases:
             errors.error(Location(shown, mark.line + 1, mark.column + 1),
                          "YAML aliases are not supported in facts files; write the value out")

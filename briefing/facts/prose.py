@@ -22,10 +22,18 @@ from typing import Iterator, Union
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|`([^`]*)`|[{}`]")
 _SUPERSCRIPTS = "\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"
-# A run of digits (with the separators figures are written with); what stands
+# Numbers written as one character: vulgar fractions (½), circled and parenthesized
+# numbers (③, ⑽); like superscripts, never part of a word.
+_SIGNS = "\u00bc-\u00be\u2150-\u215f\u2460-\u24ff\u2776-\u2793"
+_DIGIT = rf"\d{_SUPERSCRIPTS}{_SIGNS}"
+# A run of digits (any script's, \d, with the separators figures are written with,
+# a space before a group of three: "4 000"), with an exponent ("1e6"); what stands
 # before and after it decides whether it is a figure or part of a name.
-_NUMBER = re.compile(rf"[\d{_SUPERSCRIPTS}][\d{_SUPERSCRIPTS},.\u00a0\u202f]*")
-_YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
+_NUMBER = re.compile(rf"[{_DIGIT}](?:[{_DIGIT},.\u00a0\u202f]| (?=\d{{3}}(?!\d)))*"
+                     r"(?:[eE][-+]?\d+(?!\w))?")
+# Letters glued after a figure that still make a word: "20th", "3D", "1990s".
+_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b|s\b")
+_YEAR = re.compile(r"^(1[0-9]|20)[0-9][0-9]$")
 _UNIT = re.compile(
     r"\s?(%|‰|[kMGT]?Wh?\b|km[²2]?\b|m[²³23]?\b|cm\b|mm\b|kg\b|t\b|tonnes?\b|tons?\b|"
     r"ha\b|hectares?\b|metres?\b|meters?\b|kilomet(?:re|er)s?\b|miles?\b|"
@@ -120,15 +128,34 @@ def names(text: str) -> list[str]:
     return [m.group(2) for m in _TOKEN.finditer(text) if m.group(2) is not None]
 
 
+def literal_text(text: str) -> str:
+    """The text with its placeholders and `names` blanked out, offsets kept."""
+    return _TOKEN.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def numbers(text: str) -> Iterator[tuple[int, str]]:
+    """Every number written in a text, in any script or form: (offset, as written)."""
+    for match in _NUMBER.finditer(text):
+        yield match.start(), match.group(0).rstrip(",.\u00a0\u202f ")
+
+
+def is_year(number: str) -> bool:
+    """A year as the figure rule allows one alone: 1000 to 2099, in ASCII digits."""
+    return _YEAR.match(number) is not None
+
+
 def stray_figures(text: str) -> Iterator[tuple[int, str]]:
     """Figures typed into the literal text of prose: (offset, figure as written)."""
-    blank = _TOKEN.sub(lambda m: " " * len(m.group(0)), text)
+    blank = literal_text(text)
     for match in _NUMBER.finditer(blank):
         start, end = match.start(), match.end()
-        figure = match.group(0).rstrip(",.\u00a0\u202f")
+        figure = match.group(0).rstrip(",.\u00a0\u202f ")
         end = start + len(figure)
         before = blank[max(0, start - 2):start]
         after = blank[end:]
+        if re.search(f"[{_SIGNS}]|[eE]", figure):
+            yield start, figure  # "½", "③", "1e6": a figure however it stands
+            continue
         if re.search(f"[{_SUPERSCRIPTS}]", figure):
             if figure in ("\u00b2", "\u00b3") and before.endswith("m"):
                 continue  # m², km³: a unit, not a figure
@@ -138,8 +165,9 @@ def stray_figures(text: str) -> Iterator[tuple[int, str]]:
             continue  # part of a word or name: "F-16", "H2O", "COVID-19"
         range_end = re.match(rf"[-–][\d{_SUPERSCRIPTS}][\d{_SUPERSCRIPTS},.]*", after)
         unit = _UNIT.match(after)
-        if not unit and after[:1].isalpha():
-            continue  # "20th", "3D"
+        if not unit and after[:1].isalpha() and (
+                _SUFFIX.match(after) or len(figure) <= 2):
+            continue  # "20th", "3D", "1990s"
         if range_end:
             second = range_end.group(0)[1:].rstrip(",.")
             if _YEAR.match(figure) and _YEAR.match(second) and not _UNIT.match(

@@ -57,6 +57,9 @@ def relate(brief: Brief) -> Relations:
                      MappingProxyType(claimants))
 
 
+MAX_ALTERNATIVES = 40  # as many as a chart holds
+
+
 def check_relations(brief: Brief, errors: Collector) -> None:
     by_id = brief.claim_by_id
     for claim in brief.claims:
@@ -78,6 +81,11 @@ def check_relations(brief: Brief, errors: Collector) -> None:
             groups[claim.quantity].append(claim)
     for quantity, group in groups.items():
         first = group[0]
+        if len(group) > MAX_ALTERNATIVES:  # each prints beside all the others
+            errors.error(group[MAX_ALTERNATIVES].where("quantity"),
+                         f"quantity '{quantity}' is given by {len(group)} claims; at most "
+                         f"{MAX_ALTERNATIVES} figures may give one quantity, since each "
+                         "prints beside all the others (a table reads better)")
         for claim in group[1:]:
             if claim.metric != first.metric or claim.unit_or_default != first.unit_or_default:
                 errors.error(claim.where("quantity"),

@@ -71,19 +71,21 @@ class Number(FieldType):
     """An int, or a Decimal that keeps the digits written (13.50 stays 13.50)."""
 
     def convert(self, conv, node, what, meta):
+        tag = node.tag.rsplit(":", 1)[-1] if isinstance(node, yaml.ScalarNode) else None
+        written = node.value.replace("_", "") if tag in ("int", "float") else ""
+        if written.lower().lstrip("+-") in (".nan", ".inf"):
+            return conv.error(node, f"{what} must be a finite number, not '{node.value}'")
         value = None
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+        if tag == "int" and re.fullmatch(r"[-+]?(?:0|[1-9][0-9]*)", written):
+            value = int(written)
+        elif tag == "float":
             try:
-                value = _SCALARS.construct_object(node)
-            except (yaml.YAMLError, ValueError):
-                value = None
-        elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:float":
-            try:
-                value = Decimal(node.value.replace("_", ""))
+                value = Decimal(written)
             except InvalidOperation:
-                value = None
-            if value is not None and not value.is_finite():
-                value = None
+                pass
+        if value is None and written:  # YAML 1.1: 017 is 15, 0x1F 31, 190:20:30 685230
+            return conv.error(node, f"{what} '{node.value}' is not written in decimal digits;"
+                                    " write the figure as it prints, such as 30000 or 13.5")
         if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
             return conv.error(node, f"{what} must be a number, not {kind_of(node)}")
         if abs(value) > MAX_FIGURE:

@@ -28,6 +28,7 @@ from ..diagnostics import Collector, Location
 from ..facts import prose
 from ..files import read_input
 from ..textlimits import text_problems
+from .figures import Allowed, added_figures, position
 
 DOMAINS = ("messages", "facts")
 MAX_BYTES = 8 * 1024 * 1024
@@ -72,9 +73,11 @@ def percent_translated(stats: Counter) -> float:
 
 
 def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
-                 strict: bool = False) -> Catalog:
-    """Read one .po file. Broken placeholders are errors; a missing catalog is a
-    warning, or an error when ``strict``. Which entries an edition lacks is the
+                 strict: bool = False, allowed: tuple[Allowed, ...] = (),
+                 within: Optional[Path] = None) -> Catalog:
+    """Read one .po file. Broken placeholders and figures its English lacks (but the
+    numbers ``allowed`` by the locale's conventions) are errors; a missing catalog is
+    a warning, or an error when ``strict``. Which entries an edition lacks is the
     business of ``completeness``, which names each once."""
     catalog = Catalog(domain, shown)
     if not path.exists():
@@ -83,7 +86,7 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                                       f"this locale; run 'make update-locales'")
         return catalog
     text = read_input(path, shown, problems, limit=MAX_BYTES, what="catalog",
-                      expected="a .po file")
+                      expected="a .po file", within=within)
     if text is None:
         return catalog
     syntax = msgfmt_problems(path, shown)
@@ -121,23 +124,26 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
         except (ValueError, ArithmeticError):
             wrong = "any"
         if wrong is not None:
-            problems.error(header, f"Plural-Forms expression '{po.plural_expr}' is invalid"
+            problems.error(header, f"Plural-Forms expression '{short(po.plural_expr)}' is "
+                                   "invalid"
                            + (f": for n={wrong} it gives no form of the {po.num_plurals}"
                               if wrong != "any" else ""))
             catalog.plural = lambda n: 0
     for message in po:
         if not message.id:
             continue
-        _add(catalog, message, shown, problems)
+        _add(catalog, message, shown, problems, (lines, allowed))
     catalog.stats["obsolete"] = len(po.obsolete)
     retired = Catalog(domain, shown)
     for message in po.obsolete.values():
-        _add(retired, message, shown, Collector())  # unchecked entries are not used
+        # unchecked entries are not used
+        _add(retired, message, shown, Collector(), (lines, allowed))
     catalog.retired = retired.entries
     return catalog
 
 
-def _add(catalog: Catalog, message: Message, shown: str, problems: Collector) -> None:
+def _add(catalog: Catalog, message: Message, shown: str, problems: Collector,
+         figures: tuple[list[str], tuple[Allowed, ...]]) -> None:
     where = Location(shown, message.lineno or 1, 1)
     key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
     msgids = (message.id,) if isinstance(message.id, str) else message.id
@@ -157,12 +163,31 @@ def _add(catalog: Catalog, message: Message, shown: str, problems: Collector) ->
         for _, _, problem in text_problems(string):
             problems.error(where, f"translation of '{shown_id}': {problem}")
             broken = True
+        if not broken:
+            broken = _figure_rule(source, string, message, index, shown, problems, figures)
     if broken:
         catalog.stats["broken"] += 1
         catalog.unusable[key] = (where, "broken")
         return
     catalog.stats["translated"] += 1
     catalog.entries[key] = Entry(tuple(strings), where)
+
+
+def _figure_rule(msgid: str, msgstr: str, message: Message, index: int, shown: str,
+                 problems: Collector, figures: tuple[list[str], tuple[Allowed, ...]]) -> bool:
+    """Report each number msgstr writes that its English does not, where it stands."""
+    lines, allowed = figures
+    keyword = f"msgstr[{index}]" if message.pluralizable else "msgstr"
+    found = False
+    for offset, number in added_figures(msgid, msgstr, allowed):
+        line, col = position(lines, message.lineno or 1, keyword, offset) or (
+            message.lineno or 1, 1)
+        problems.error(Location(shown, line, col), f"translation of '{short(msgid)}' adds "
+                       f"the figure '{number}', which the English does not have; a figure "
+                       "prints through its claim's placeholder (numbers that are no figure: "
+                       "[figures] allowed, in the locale's conventions.toml)")
+        found = True
+    return found
 
 
 def _for_babel(text: str) -> list[str]:

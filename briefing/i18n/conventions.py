@@ -19,6 +19,10 @@ Keys (all optional; date patterns are CLDR date patterns, literal words in quote
     [numbers]
     compact_from          write figures from this value on in words ("1 triệu")
     compact_digits        ... when that takes at most this many significant digits
+    [figures]
+    allowed               numbers a translation may write that are no figure of a
+                          claim, as text with slots {low-high}: ["tháng {1-12}"]
+                          (see ``figures``)
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from typing import Optional
 
 from ..diagnostics import Collector, Location
 from ..files import read_input
+from ..project import Project, shown_path
+from .figures import Allowed, allowance
 
 PRECISIONS = ("day", "month", "year")
 _SCHEMA = {
@@ -38,6 +44,7 @@ _SCHEMA = {
               "range": PRECISIONS},
     "text": {"capitalize_cells": bool, "language_names": ("as-is", "lowercase")},
     "numbers": {"compact_from": int, "compact_digits": int},
+    "figures": {"allowed": list},
 }
 
 
@@ -51,16 +58,29 @@ class Conventions:
     language_names: str = "as-is"
     compact_from: Optional[int] = None
     compact_digits: int = 2
+    allowed: tuple[Allowed, ...] = ()   # numbers a translation writes that are no figure
 
 
-def load_conventions(path: Path, shown: str, problems: Collector) -> Conventions:
+def locale_conventions(project: Project, locale: str, problems: Collector) -> Conventions:
+    """The conventions of one of the project's locales."""
+    path = project.locales_dir / locale / "conventions.toml"
+    return load_conventions(path, shown_path(path), problems, within=project.root)
+
+
+def load_conventions(path: Path, shown: str, problems: Collector,
+                     within: Optional[Path] = None) -> Conventions:
     """A locale's conventions, or CLDR's alone when it has no file; every error of
     the file at once, located."""
     if not path.exists():
         return Conventions()
     text = read_input(path, shown, problems, limit=256 * 1024, what="conventions file",
-                      expected="TOML text")
+                      expected="TOML text", within=within)
     if text is None:
+        return Conventions()
+    deep = _too_deep(text)
+    if deep is not None:  # tomllib recurses into nested arrays and tables
+        problems.error(Location(shown, *deep), f"TOML nested more than {MAX_DEPTH} levels "
+                                               "deep; conventions need two")
         return Conventions()
     try:
         data = tomllib.loads(text)
@@ -86,6 +106,10 @@ def load_conventions(path: Path, shown: str, problems: Collector) -> Conventions
             elif table == "dates":
                 ok = _dates(problems, text, shown, where, item, allowed) and ok
                 values[key] = dict(item) if isinstance(item, dict) else {}
+            elif allowed is list:
+                kinds = _allowed(problems, text, shown, where, item)
+                ok = kinds is not None and ok
+                values[key] = kinds or ()
             elif allowed is bool or allowed is int:
                 if type(item) is not allowed:
                     ok = _bad(problems, text, shown, key, f"'{where}' must be "
@@ -117,9 +141,51 @@ def _dates(problems, text, shown, where, item, allowed) -> bool:
     return ok
 
 
-def _bad(problems: Collector, text: str, shown: str, key: str, message: str) -> bool:
-    """Report at the line that sets key (TOML parsers give no positions)."""
-    found = re.search(rf"^\s*\[?\s*(?:[\w.]+\.)?{re.escape(key)}\b", text, re.MULTILINE)
+MAX_DEPTH = 20
+_TOKENS = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[{]|[\]}]')
+
+
+def _too_deep(text: str) -> Optional[tuple[int, int]]:
+    """Line and column where arrays and inline tables (outside strings and comments)
+    nest deeper than MAX_DEPTH, if they do."""
+    depth, closing = 0, None
+    for token in _TOKENS.finditer(text):
+        found = token.group()
+        if closing is not None:  # inside a multi-line string
+            closing = None if found == closing else closing
+        elif found in ('"""', "'''"):
+            closing = found
+        elif found in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                before = text[:token.start()]
+                return before.count("\n") + 1, token.start() - before.rfind("\n")
+        elif found in "]}":
+            depth -= 1
+    return None
+
+
+def _allowed(problems, text, shown, where, item) -> Optional[tuple[Allowed, ...]]:
+    if not isinstance(item, list) or not all(isinstance(p, str) for p in item):
+        _bad(problems, text, shown, "allowed", f"'{where}' must be a list of strings")
+        return None
+    kinds, ok = [], True
+    for pattern in item:
+        kind = allowance(pattern)
+        if isinstance(kind, str):
+            ok = _bad(problems, text, shown, re.escape(pattern), f"'{where}' entry "
+                      f"'{pattern}' {kind}", quoted=True)
+        else:
+            kinds.append(kind)
+    return tuple(kinds) if ok else None
+
+
+def _bad(problems: Collector, text: str, shown: str, key: str, message: str,
+         quoted: bool = False) -> bool:
+    """Report at the line that sets key (TOML parsers give no positions), or with
+    ``quoted``, at the line where a regex of a quoted value stands."""
+    found = re.search(f"[\"']{key}[\"']" if quoted else
+                      rf"^\s*\[?\s*(?:[\w.]+\.)?{re.escape(key)}\b", text, re.MULTILINE)
     line = text.count("\n", 0, found.start()) + 1 if found else 1
     problems.error(Location(shown, line, 1), message)
     return False

@@ -25,7 +25,7 @@ from ..facts import units
 from ..facts.model import Claim, PartialDate
 from ..project import SOURCE_LOCALE, Project, shown_path
 from .catalogs import DOMAINS, Catalog, load_catalog, short
-from .conventions import Conventions, load_conventions
+from .conventions import Conventions, locale_conventions
 
 # House style: English editions write "19 September 2023", as British and
 # international institutions do; CLDR's plain "en" would write "September 19, 2023".
@@ -89,14 +89,14 @@ class Localizer:
         """The Localizer of one brief's edition: the shared messages catalog and the
         brief's own facts catalog."""
         catalogs = {}
+        conventions = locale_conventions(project, locale, problems)
         if locale != SOURCE_LOCALE:
             for domain in DOMAINS:
                 path = project.po_path(locale, domain, brief)
                 catalogs[domain] = load_catalog(path, shown_path(path), domain, problems,
-                                                strict)
-        path = project.locales_dir / locale / "conventions.toml"
-        loc = cls(locale, catalogs, mark_untranslated,
-                  load_conventions(path, shown_path(path), problems))
+                                                strict, conventions.allowed,
+                                                project.root)
+        loc = cls(locale, catalogs, mark_untranslated, conventions)
         if locale != SOURCE_LOCALE:
             loc.english = cls.load(project, SOURCE_LOCALE, problems)
         return loc

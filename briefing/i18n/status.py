@@ -17,6 +17,7 @@ from ..diagnostics import Collector, Diagnostic, InputError, Location
 from ..facts import load_brief
 from ..project import SOURCE_LOCALE, Project, shown_path
 from .catalogs import DOMAINS, load_catalog, percent_translated
+from .conventions import locale_conventions
 
 COLUMNS = ("translated", "fuzzy", "untranslated", "broken", "obsolete")
 
@@ -24,7 +25,7 @@ COLUMNS = ("translated", "fuzzy", "untranslated", "broken", "obsolete")
 def locale_status(project: Project, paths: list[Path],
                   only: Optional[str] = None) -> tuple[str, bool]:
     """The status table, and whether every brief is complete in the locales it lists."""
-    listed = _listed_locales(paths)
+    listed = _listed_locales(paths, project)
     orphans = {brief for locale in project.locales()
                for brief in project.catalog_briefs(locale)} - set(listed)
     if only is not None and only not in listed and only not in orphans:
@@ -39,11 +40,13 @@ def locale_status(project: Project, paths: list[Path],
         having = {locale for locale in project.locales()
                   if brief in project.catalog_briefs(locale)}
         for locale in sorted(wanted | having):
+            allowed = locale_conventions(project, locale, Collector()).allowed
             note = "" if locale in wanted else (
                 "no facts file" if brief in orphans else "not listed by the brief")
             for domain in DOMAINS:
                 path = project.po_path(locale, domain, brief)
-                catalog = load_catalog(path, shown_path(path), domain, Collector())
+                catalog = load_catalog(path, shown_path(path), domain, Collector(),
+                                       allowed=allowed, within=project.root)
                 stats, percent = catalog.stats, percent_translated(catalog.stats)
                 if locale in wanted and (percent < 100.0 or not catalog.readable):
                     complete = False
@@ -58,12 +61,12 @@ def locale_status(project: Project, paths: list[Path],
     return "\n".join(lines) + "\n", complete
 
 
-def _listed_locales(paths: list[Path]) -> dict[str, tuple[str, ...]]:
+def _listed_locales(paths: list[Path], project: Project) -> dict[str, tuple[str, ...]]:
     """Each brief's id and the locales it lists; every facts error at once."""
     problems, listed = Collector(), {}
     for path in paths:
         try:
-            brief = load_brief(path).brief
+            brief = load_brief(path, within=project.root).brief
         except InputError as exc:
             problems.diagnostics.extend(exc.diagnostics)
             continue

@@ -52,6 +52,14 @@ def test_names_are_the_backtick_spans():
     ("per km² of land", []),
     ("the 20th century", []),
     ("some 5,000.", [(5, "5,000")]),
+    # Other ways of writing a figure: each one a figure however it is written.
+    ("some 4 000 people", [(5, "4 000")]),
+    ("½ of them and ③ more", [(0, "½"), (14, "③")]),
+    ("1e6 people, 2.5E3 more", [(0, "1e6"), (12, "2.5E3")]),
+    ("in ١٩٩٠ and 20٢٣ and ２０２０", [(3, "١٩٩٠"), (12, "20٢٣"), (21, "２０２０")]),
+    ("30000people and 987người", [(0, "30000"), (16, "987")]),
+    ("300abc", [(0, "300")]),
+    ("the 1990s, a 3D map, the 100th day", []),
 ])
 def test_the_figure_rule(text, figures):
     assert list(stray_figures(text)) == figures
