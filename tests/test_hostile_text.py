@@ -51,3 +51,21 @@ def test_control_characters_and_endless_words_are_located_errors(cli, tmp_path):
             "prints as a box and breaks the PDF's metadata)",
         ]
     assert not (tmp_path / "dist").exists()
+
+
+def test_bidirectional_controls_are_located_errors(cli, tmp_path):
+    """An override or isolate reorders what the reader sees without showing itself
+    (Trojan Source): refused, escaped or typed as it is."""
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8")
+    text = text.replace("publisher: Example Press", 'publisher: "Example\\u202e Press"')
+    text = text.replace('name: "The war"', 'name: "The\u2066 war"')
+    facts = tmp_path / "bidi.yaml"
+    facts.write_text(text, "utf-8")
+    result = cli("check", facts, "--root", ROOT, cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "bidi.yaml:10:16: error: bidirectional control U+202E in text; remove it (it "
+        "reorders what the reader sees without showing itself)",
+        "bidi.yaml:20:25: error: bidirectional control U+2066 in text; remove it (it "
+        "reorders what the reader sees without showing itself)",
+    ]
