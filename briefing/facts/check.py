@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..diagnostics import Collector
 from . import prose, units
-from .model import BUILTIN_METRICS, Brief, Node, PartialDate
+from .model import BUILTIN_METRICS, PEOPLE_METRICS, Brief, Node, PartialDate
 from .relations import check_relations
 from .maps import check_map
 from .walk import nodes, references, translatable_fields
@@ -142,6 +142,10 @@ def _check_figure(claim, errors: Collector) -> None:
                          f"digits than a brief prints ({MAX_DIGITS} significant digits, "
                          f"{MAX_DECIMALS} after the decimal point); 1e-300 would print "
                          "300 zeros")
+        if figure is not None and claim.metric in PEOPLE_METRICS and figure % 1:
+            errors.error(claim.where(field), f"claim '{claim.id}' counts people "
+                                             f"({claim.metric}) but its {field} {figure} "
+                                             "is not a whole number")
         if figure is not None and figure < 0 and claim.metric != "change":
             errors.error(claim.where(field), f"claim '{claim.id}' has a negative {field} "
                                              f"({figure}); only a 'change' may be below "
