@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 
-from .style import INK, MUTED, N_, TEXT_PT, WIDTH_IN, pyplot, text_width_in
+from .style import (INK, MUTED, N_, TEXT_PT, WIDTH_IN, pyplot, text_width_in,
+                    wrap_balanced)
 
 METRICS: set = set()
 UNITS = None
@@ -355,8 +356,11 @@ def _legend(fig, data) -> None:
                            linestyle=(0, (5, 1.5, 1, 1.5))),
     }
     handles = [marks[kind] for kind, _ in data.legend]
+    # What is left of the width after the legend's start and its marks: a longer label
+    # (a translation) wraps between words rather than run off the figure.
+    room = WIDTH_IN - 3.0 - (2.2 + 0.5 + 0.4) * TEXT_PT / 72
     for handle, (_, label) in zip(handles, data.legend):
-        handle.set_label(label)
+        handle.set_label("\n".join(wrap_balanced(label, room)))
     legend = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(3.0 / WIDTH_IN, 0.0),
                         frameon=False, fontsize=TEXT_PT, handlelength=2.2,
                         handletextpad=0.5, labelspacing=0.35)

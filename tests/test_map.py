@@ -44,7 +44,7 @@ def locator(locale: str):
     ("vi", ["Nagorno-Karabakh (vùng tranh chấp)", "Stepanakert", "Yerevan", "Baku",
             "Hành lang Lachin", "ARMENIA", "AZERBAIJAN", "GRUZIA", "NGA", "THỔ NHĨ KỲ",
             "IRAN", "Biển Caspi", "Thành phố, thị trấn",
-            "Vùng lãnh thổ tranh chấp (ký hiệu vị trí, không thể hiện ranh giới)",
+            "Vùng tranh chấp (ký hiệu, không thể hiện ranh giới)",
             "Hành lang, tuyến đường", "Biên giới quốc tế", "100 km", "Vị trí"]),
 ])
 def test_the_locator_map_reads_in_the_edition_language(locale, expected):
@@ -195,3 +195,17 @@ def test_bad_places_get_located_errors(tmp_path, block, errors):
         load_brief(path)
     messages = [re.sub(r"^.*bad\.yaml", "bad.yaml", str(d)) for d in caught.value.diagnostics]
     assert messages == errors
+
+
+def test_a_long_legend_entry_wraps_inside_the_figure():
+    """A translation may be longer than the room beside the legend's marks: it breaks
+    between words onto more lines instead of running off the map."""
+    import dataclasses
+
+    _, _, data, _ = locator("en")
+    long = ("Disputed territory, drawn as a symbol at its centre because no published "
+            "dataset gives its outline")
+    legend = tuple((kind, long if kind == "disputed" else text) for kind, text in data.legend)
+    texts = svg_texts(charts.map.draw(dataclasses.replace(data, legend=legend)))
+    assert long not in texts
+    assert "Disputed territory, drawn as a symbol at its centre" in " ".join(texts)
