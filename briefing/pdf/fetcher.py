@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from urllib.parse import unquote, urlsplit
 
+from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 

@@ -12,7 +12,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from weasyprint import HTML
+from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
+from weasyprint import HTML  # noqa: E402
 
 from .fetcher import LockedFetcher
 from .subsets import cached_subsets

@@ -8,6 +8,8 @@ file for English text, the .po entry for a translation.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import unicodedata
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from ..diagnostics import Collector, Location
 from ..facts.walk import translatable_fields
+from ..files import WriteError, write_atomically
 
 
 class _Text(HTMLParser):
@@ -38,10 +41,28 @@ class _Text(HTMLParser):
 
 @lru_cache(maxsize=None)
 def _cmap(path: Path) -> frozenset:
+    """The code points a font maps. Reading them with fontTools costs every process
+    about 0.4 s for the eight faces (profiled), so they are kept beside the font in
+    ``<font>.cmap``, under a hash of the font's bytes: a changed font is read again."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    kept = path.with_name(path.name + ".cmap")
+    try:
+        head, _, body = kept.read_text(encoding="ascii").partition("\n")
+        if head == digest:
+            return frozenset(int(point, 16) for point in body.split())
+    except (OSError, ValueError):
+        pass
     from fontTools.ttLib import TTFont
 
-    with TTFont(str(path), lazy=True) as font:
-        return frozenset(font.getBestCmap())
+    with TTFont(io.BytesIO(data), lazy=True) as font:
+        points = frozenset(font.getBestCmap())
+    try:
+        write_atomically(kept, "\n".join(
+            [digest, " ".join(f"{point:x}" for point in sorted(points))]).encode("ascii"))
+    except WriteError:  # a cache that cannot be written is skipped
+        pass
+    return points
 
 
 def covered(faces) -> frozenset:
