@@ -51,7 +51,9 @@ def made_up_results(growth: bool = True) -> dict:
         "identical": {"cold build = warm build": True,
                       "one core (--jobs 1) = forked workers": False},
         "map": {"locale": "en", "extra": 0.3, "extra_vs_draw": 0.75,
-                "seconds": {"with_map": 2.3, "without_map": 2.0, "draw": 0.4,
+                "seconds": {"with_map": 2.3, "without_map": 2.0, "draw": 0.45,
+                            "engine_with_map": 2.1, "engine_without_map": 1.7,
+                            "engine_draw": 0.4,
                             "import": 0.6}},
         "many": {"briefs": 50, "locales": 3, "editions": 150,
                  "j1": {"seconds": 300.0, "cores_busy": 1.0, "editions": 150},
@@ -117,8 +119,9 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     assert verdicts[0] == "FAIL  #16  one edition, one core / weasyprint command: " \
                           "1.250 <= 0.9"
     assert "PASS  #7   time of 160 pages / time of 40 pages: 4.300 <= 4.4" in verdicts
-    assert verdicts[-1] == "PASS  #13  warm build's extra time for a cached map / " \
-                           "drawing its SVG: 0.750 <= 1.0"
+    assert verdicts[-1] == "PASS  #13  warm build's extra time for a cached map / the " \
+                           "engine drawing its SVG: 0.750 <= 1.0"
+    assert "  the engine drawing the map's SVG (difference)" in text
     assert "  extra time for the cached map" in text and "0.30 s" in text
 
 
@@ -126,7 +129,8 @@ def test_the_map_target_is_skipped_when_not_measured():
     results = made_up_results()
     del results["map"]
     verdicts = {(t["issue"], t["target"]): t["pass"] for t in report.targets(results)}
-    assert verdicts[13, "warm build's extra time for a cached map / drawing its SVG"] \
+    assert verdicts[13, "warm build's extra time for a cached map / the engine drawing its "
+                        "SVG"] \
         is None
 
 
