@@ -6,7 +6,8 @@ DIST    ?= dist
 # Facts files, or directories standing for their *.yaml files. The compiler finds the
 # files itself, so that no name found on disk ever reaches a shell.
 FACTS   ?= facts
-PYTEST_ARGS ?=
+# Every core, each test file on one worker (a file's tests may share a built project).
+PYTEST_ARGS ?= -n auto --dist loadfile
 
 BIN      := $(VENV)/bin
 BRIEFING := $(BIN)/briefing
