@@ -54,7 +54,8 @@ class Progress:
                                                          if d.severity == "error"])
 
     def _json(self, **fields) -> None:
-        # JSON escapes C0 controls itself; the rest a terminal acts on, as \uXXXX.
+        # json.dumps escapes C0 controls; C1 controls and bidi overrides, which a terminal
+        # would act on, become \uXXXX here too (a JSON reader decodes them back).
         line = json.dumps(fields, ensure_ascii=False)
         print(UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", line), flush=True)
 

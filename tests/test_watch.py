@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefing.project import Project
@@ -43,6 +44,27 @@ class Lines:
         raise AssertionError(f"no line with {text!r} within {timeout} s: {self.seen}")
 
 
+@contextmanager
+def watching(project: Path, *args: str):
+    """``briefing watch ARGS`` running in ``project``, its output as Lines; stopped with
+    Ctrl-C at the end of the block (which must see it stop), killed if it hangs."""
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "watch", *args], cwd=project,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        out = Lines(watcher.stdout)
+        yield out
+        watcher.send_signal(signal.SIGINT)
+        out.wait_for("watch: stopped")
+        assert watcher.wait(timeout=30) in (0, 130)
+    finally:
+        if watcher.poll() is None:
+            watcher.kill()
+            watcher.wait()
+        watcher.stdout.close()
+
+
 def test_watch_rebuilds_on_save_keeps_the_pdf_on_bad_input_and_stops(tmp_path):
     project = copy_project(tmp_path / "project", with_make=True)  # fonts prepared
     briefs = project / "briefs"
@@ -50,12 +72,7 @@ def test_watch_rebuilds_on_save_keeps_the_pdf_on_bad_input_and_stops(tmp_path):
     facts = briefs / "minimal.yaml"
     shutil.copy(FIXTURES / "minimal.yaml", facts)
     pdf = project / "dist" / "minimal.en.pdf"
-    watcher = subprocess.Popen(
-        [sys.executable, "-m", "briefing", "watch", "briefs"], cwd=project,
-        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        out = Lines(watcher.stdout)
+    with watching(project, "briefs") as out:
         out.wait_for("dist/minimal.en.pdf: 2 pages")
         out.wait_for("wrote 1 edition to dist/")
         out.wait_for("watch: waiting for changes")
@@ -74,15 +91,6 @@ def test_watch_rebuilds_on_save_keeps_the_pdf_on_bad_input_and_stops(tmp_path):
         assert out.wait_for(": error: ").startswith("briefs/minimal.yaml:61:1: error: YAML")
         out.wait_for("watch: not rebuilt; the editions stay as they were")
         assert pdf.read_bytes() == second
-
-        watcher.send_signal(signal.SIGINT)
-        out.wait_for("watch: stopped")
-        assert watcher.wait(timeout=30) in (0, 130)
-    finally:
-        if watcher.poll() is None:
-            watcher.kill()
-            watcher.wait()
-        watcher.stdout.close()
     assert [p for p in project.rglob("*.tmp")] == []
     assert sorted(p.name for p in pdf.parent.iterdir()) == [".records", "minimal.en.pdf"]
 
@@ -117,13 +125,8 @@ def test_watch_png_rewrites_only_the_pages_that_changed(tmp_path):
     project = copy_project(tmp_path / "project", with_make=True)
     facts = project / "minimal.yaml"
     shutil.copy(FIXTURES / "minimal.yaml", facts)
-    watcher = subprocess.Popen(
-        [sys.executable, "-m", "briefing", "watch", "minimal.yaml", "--png", "preview"],
-        cwd=project, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     pages = [project / "preview" / f"minimal.en.page-0{n}.png" for n in (1, 2)]
-    try:
-        out = Lines(watcher.stdout)
+    with watching(project, "minimal.yaml", "--png", "preview") as out:
         assert out.wait_for("page image(s) of minimal.en.pdf changed") == (
             "watch: 2 page image(s) of minimal.en.pdf changed: preview/minimal.en.page-01.png,"
             " preview/minimal.en.page-02.png")
@@ -135,12 +138,4 @@ def test_watch_png_rewrites_only_the_pages_that_changed(tmp_path):
         assert out.wait_for("page image(s) of minimal.en.pdf changed") == (
             "watch: 1 page image(s) of minimal.en.pdf changed: preview/minimal.en.page-02.png")
         assert pages[0].read_bytes() == first[0] and pages[1].read_bytes() != first[1]
-        watcher.send_signal(signal.SIGINT)
-        out.wait_for("watch: stopped")
-        assert watcher.wait(timeout=30) in (0, 130)
-    finally:
-        if watcher.poll() is None:
-            watcher.kill()
-            watcher.wait()
-        watcher.stdout.close()
     assert sorted(p.name for p in (project / "preview").iterdir()) == [p.name for p in pages]
