@@ -94,3 +94,61 @@ def _thin(out: list, calls: list[int]) -> None:
     for i in calls:
         out[i] = tuple(s for s in out[i] if s not in seen)
         seen.update(out[i])
+
+
+# -- Words longer than their box --------------------------------------------------
+# The stylesheet lets a line break inside a word only where the word fits on no line
+# (overflow-wrap: break-word). That rule does not let a box sized to its content (a
+# column of an automatic table, a key-figure card) shrink below its longest word, and
+# `overflow-wrap: anywhere`, which does, makes the engine measure every text of such a
+# box a character at a time: 2.7 times the line layouts of the flagship. So only a word
+# that could be wider than such a box is marked <span class="long-word"> and may be
+# broken anywhere: LONG_WORD characters are about 20 mm of the body text, a fifth of a
+# table's width at its 8 pt.
+LONG_WORD = 13
+
+# Elements whose first letter is styled (::first-letter): the engine finds that letter
+# only in the element's own text, so a long word that opens one is left unmarked.
+_FIRST_LETTER = re.compile(r'<[a-z]+ class="status">$')
+_TAG = re.compile(r"(<[^>]*>)")
+_RAW = {"<style": "</style>", "<script": "</script>", "<svg": "</svg>", "<title": "</title>"}
+# A break opportunity ends a word: a space, a tab, a line end, a zero-width space. A
+# no-break space joins words, so "19 tháng 9" is one word to the engine. An entity
+# (&amp;) is one character of the word.
+_WORD = re.compile(r"(?:&#?\w+;|[^ \t\r\n\u200b&]|&)+")
+_ENTITY = re.compile(r"&#?\w+;")
+
+
+def mark_long_words(html: str) -> str:
+    """The HTML document with every word of LONG_WORD characters or more in the text of
+    its body wrapped in ``<span class="long-word">``; tags, attributes and the content
+    of raw-text elements (style, script, svg, title) are left as they are."""
+    start = html.find("<body")
+    if start < 0:
+        return html
+    out, closing, previous = [], None, ""
+    for token in _TAG.split(html[start:]):
+        if token.startswith("<"):
+            if closing is None:
+                closing = next((end for start, end in _RAW.items()
+                                if token.lower().startswith(start)), None)
+            elif token.lower().startswith(closing):
+                closing = None
+            out.append(token)
+            previous = token
+            continue
+        if closing is None and token:
+            token = _mark(token, keep_first=bool(_FIRST_LETTER.search(previous)))
+        out.append(token)
+        if token:
+            previous = ""
+    return html[:start] + "".join(out)
+
+
+def _mark(text: str, keep_first: bool) -> str:
+    def wrap(match: re.Match) -> str:
+        word = match.group(0)
+        if len(_ENTITY.sub("&", word)) < LONG_WORD or (keep_first and match.start() == 0):
+            return word
+        return f'<span class="long-word">{word}</span>'
+    return _WORD.sub(wrap, text)

@@ -84,3 +84,45 @@ def test_a_sentence_ends_after_closing_quotes_too():
     assert thin_note_calls(["It called it a “crisis.”", ["a"], " Talks ", "began", ["a"],
                             "."]) == [
         "It called it a “crisis.”", ("a",), " Talks ", "began", ("a",), "."]
+
+
+from briefing.typeset import mark_long_words  # noqa: E402
+
+HEAD = '<!DOCTYPE html><html><head><title>Averyveryverylongtitle</title>' \
+       '<style>.averyveryverylongselector { color: red }</style></head>'
+
+
+def test_a_word_of_13_characters_is_marked_and_one_of_12_is_not():
+    html = HEAD + "<body><p>Thirteenchars twelvechars, Hydroelectricity</p></body></html>"
+    assert mark_long_words(html) == HEAD + (
+        '<body><p><span class="long-word">Thirteenchars</span> twelvechars, '
+        '<span class="long-word">Hydroelectricity</span></p></body></html>')
+
+
+def test_only_the_text_of_the_body_is_marked():
+    svg = '<svg><text>Averyveryverylongtext</text></svg>'
+    html = (HEAD + '<body class="averyveryverylongclass"><a href="https://example.org/'
+            f'averyverylongpath">link</a>{svg}<script>averyveryverylongname()</script>'
+            '</body></html>')
+    assert mark_long_words(html) == html
+
+
+def test_an_entity_is_one_character_and_a_no_break_space_joins_words():
+    html = HEAD + ("<body><p>&lt;b&gt;tags&lt;/b&gt; x&amp;y "
+                   "19&nbsp;September&nbsp;2023 ngày\u00a019\u00a0tháng\u00a09</p></body></html>")
+    assert mark_long_words(html) == HEAD + (
+        "<body><p>&lt;b&gt;tags&lt;/b&gt; x&amp;y "
+        '<span class="long-word">19&nbsp;September&nbsp;2023</span> '
+        '<span class="long-word">ngày\u00a019\u00a0tháng\u00a09</span></p></body></html>')
+
+
+def test_the_first_word_of_a_status_keeps_its_styled_first_letter():
+    html = HEAD + ('<body><span class="status">unconfirmedfigure, unconfirmedfigure'
+                   '</span></body></html>')
+    assert mark_long_words(html) == HEAD + (
+        '<body><span class="status">unconfirmedfigure, '
+        '<span class="long-word">unconfirmedfigure</span></span></body></html>')
+
+
+def test_a_document_without_a_body_is_left_as_it_is():
+    assert mark_long_words("<p>Averyveryverylongword</p>") == "<p>Averyveryverylongword</p>"

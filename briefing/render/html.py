@@ -9,6 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import __version__
+from ..typeset import mark_long_words
 from .fonts import font_face_css
 from .view import EditionView
 
@@ -39,12 +40,12 @@ def render_html(edition: EditionView, templates: Path, charts: list, faces: list
     env.install_gettext_callables(loc.gettext, loc.ngettext, newstyle=True,
                                   pgettext=loc.pgettext, npgettext=loc.npgettext)
     template = env.get_template("brief.html.j2")
-    return template.render(
+    return mark_long_words(template.render(
         e=edition, charts=charts, paper=paper, two_sided=two_sided, created=created,
         version=__version__, font_faces=Markup(font_face_css(faces)),
         page_of_css=Markup(page_of_css(loc.translate("Page %(page)s of %(pages)s"))),
         page_size=PAPER_SIZES[paper],
-    )
+    ))
 
 
 def page_of_css(pattern: str) -> str:
