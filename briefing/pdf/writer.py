@@ -17,6 +17,7 @@ from weasyprint import HTML  # noqa: E402
 
 from .fetcher import LockedFetcher
 from .subsets import cached_subsets
+from .svgtext import whole_svg_text
 
 LOGGER = logging.getLogger("weasyprint")
 
@@ -62,7 +63,7 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     """Lay out and write the PDF; returns its bytes, page count and renderer warnings.
     Font subsets are kept in and taken from the directory ``subsets`` if given."""
     fetcher = LockedFetcher(roots)
-    with captured_warnings() as warnings, cached_subsets(subsets):
+    with captured_warnings() as warnings, cached_subsets(subsets), whole_svg_text():
         started = time.perf_counter()
         document = HTML(string=html, base_url=str(roots[0]) + os.sep,
                         url_fetcher=fetcher).render()
