@@ -110,6 +110,9 @@ LONG_WORD = 13
 # Elements whose first letter is styled (::first-letter): the engine finds that letter
 # only in the element's own text, so a long word that opens one is left unmarked.
 _FIRST_LETTER = re.compile(r'<[a-z]+ class="status">$')
+# A name's hyphenated word never wraps (.nobreak, up to WHOLE_MAX characters): breaking
+# it anywhere is not wanted, and marking it would only cost the engine a box.
+_UNBROKEN = '<span class="nobreak">'
 _TAG = re.compile(r"(<[^>]*>)")
 _RAW = {"<style": "</style>", "<script": "</script>", "<svg": "</svg>", "<title": "</title>"}
 # A break opportunity ends a word: a space, a tab, a line end, a zero-width space. A
@@ -137,7 +140,7 @@ def mark_long_words(html: str) -> str:
             out.append(token)
             previous = token
             continue
-        if closing is None and token:
+        if closing is None and token and previous != _UNBROKEN:
             token = _mark(token, keep_first=bool(_FIRST_LETTER.search(previous)))
         out.append(token)
         if token:

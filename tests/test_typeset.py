@@ -126,3 +126,10 @@ def test_the_first_word_of_a_status_keeps_its_styled_first_letter():
 
 def test_a_document_without_a_body_is_left_as_it_is():
     assert mark_long_words("<p>Averyveryverylongword</p>") == "<p>Averyveryverylongword</p>"
+
+
+def test_a_name_kept_on_one_line_is_not_marked():
+    html = HEAD + "<body><p>" + str(protect_names("In Nagorno-Karabakh-Republic now",
+                                                  ["Nagorno-Karabakh-Republic"])) \
+        + "</p></body></html>"
+    assert mark_long_words(html) == html
