@@ -16,6 +16,7 @@ from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
 from weasyprint import HTML  # noqa: E402
 
 from .fetcher import LockedFetcher
+from .leaders import merged_leaders
 from .subsets import cached_subsets
 from .svgtext import whole_svg_text
 
@@ -63,7 +64,8 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     """Lay out and write the PDF; returns its bytes, page count and renderer warnings.
     Font subsets are kept in and taken from the directory ``subsets`` if given."""
     fetcher = LockedFetcher(roots)
-    with captured_warnings() as warnings, cached_subsets(subsets), whole_svg_text():
+    with captured_warnings() as warnings, cached_subsets(subsets), whole_svg_text(), \
+            merged_leaders():
         started = time.perf_counter()
         document = HTML(string=html, base_url=str(roots[0]) + os.sep,
                         url_fetcher=fetcher).render()
