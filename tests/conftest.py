@@ -56,8 +56,10 @@ def edition_view(facts: Path, locale: str, root: Path = ROOT):
 
 
 def run_process(*args, cwd: Path = ROOT, env: dict | None = None) -> Run:
-    """Run the briefing CLI as a separate process, as Make does."""
+    """Run the briefing CLI as a separate process, as Make does; ``env`` adds variables
+    to the environment, or removes those it maps to None."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    environment = {name: value for name, value in environment.items() if value is not None}
     done = subprocess.run([sys.executable, "-m", "briefing", *map(str, args)], cwd=cwd,
                           env=environment, capture_output=True, text=True, timeout=300)
     return Run(done.returncode, done.stdout, done.stderr)
