@@ -131,7 +131,7 @@ def test_the_second_brief_in_vietnamese_as_a_reader_sees_it(floods):
     # The untranslated paragraph: English figures and dates, tagged as English.
     assert second.startswith('<span lang="en-US">The water stood highest on 23 September '
                              '2000; <span class="figure" data-claim="killed-floods">'
-                             'about\u00a0800<sup class="cite">')
+                             'about\u00a0800<a class="cite" href="#source-1">[1]</a>')
     assert view.timeline[0].date == "9/2000"
     assert [s.language for s in view.sources] == ["tiếng Anh", "tiếng Việt"]
     assert [s.date for s in view.sources] == ["2/11/2000", "1/2001"]

@@ -65,9 +65,13 @@ class EditionView:
         numbers = sorted({self.notes[s] for s in source_ids})
         if not numbers:
             return Markup("")
+        # Brackets, so that a note call after a figure never reads as an exponent. A
+        # call to one source is one link, brackets included: every element of a call
+        # splits its line into more boxes for the engine (the flagship has 90 calls).
+        if len(numbers) == 1:
+            return Markup('<a class="cite" href="#source-{0}">[{0}]</a>').format(numbers[0])
         links = Markup(",").join(
             Markup('<a href="#source-{0}">{0}</a>').format(n) for n in numbers)
-        # Brackets, so that a note call after a figure never reads as an exponent.
         return Markup('<sup class="cite">[{}]</sup>').format(links)
 
     @cached_property
