@@ -163,7 +163,8 @@ def render(view: EditionView, charts: list, options: Options, problems: Collecto
 
     faces = prepared_faces(options.project.font_cache)
     html = render_html(view, options.project.templates, charts, faces, paper=options.paper,
-                       two_sided=options.two_sided, created=_created())
+                       two_sided=options.two_sided, created=_created(),
+                       cache=options.project.template_cache)
     check_glyphs(view, html, faces, problems)
     return html
 

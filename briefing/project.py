@@ -85,6 +85,11 @@ class Project:
         return self.build_dir / "fonts"
 
     @property
+    def template_cache(self) -> Path:
+        """The templates compiled to Python bytecode, by a hash of their source."""
+        return self.build_dir / "templates"
+
+    @property
     def subset_cache(self) -> Path:
         """Font subsets of past PDFs, by a hash of the font and its glyphs."""
         return self.build_dir / "subsets"

@@ -3,7 +3,8 @@
 The print stylesheet never breaks a ``<span class="nobreak">`` and never hyphenates a
 ``<span class="name">``; ``protect_names`` puts those spans where the names a brief
 knows need them. ``thin_note_calls`` leaves one note call per source in a sentence.
-``mark_long_words`` marks the words that may break anywhere.
+``note_call`` writes a call of the endnotes; ``mark_long_words`` marks the words that
+may break anywhere.
 """
 
 from __future__ import annotations
@@ -102,6 +103,18 @@ def _thin(out: list, calls: list[int]) -> None:
     for i in calls:
         out[i] = tuple(s for s in out[i] if s not in seen)
         seen.update(out[i])
+
+
+def note_call(numbers: Sequence[int]) -> Markup:
+    """The call of the endnotes ``numbers``, raised and in brackets (after a figure it
+    never reads as an exponent): one link for one note, brackets included, or a link
+    a note. Each element of a call splits its line into more boxes for the engine."""
+    if len(numbers) < 2:
+        return Markup('<a class="cite" href="#source-{0}">[{0}]</a>').format(
+            numbers[0]) if numbers else Markup("")
+    links = Markup(",").join(Markup('<a href="#source-{0}">{0}</a>').format(n)
+                             for n in numbers)
+    return Markup('<sup class="cite">[{}]</sup>').format(links)
 
 
 # -- Words longer than their box --------------------------------------------------

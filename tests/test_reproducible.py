@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, FLAGSHIP, run_process
+import shutil
+
+from conftest import FIXTURES, FLAGSHIP, ROOT, run_process
 
 
 def test_two_builds_are_byte_identical(tmp_path):
@@ -60,3 +62,28 @@ def test_fonts_are_subset_by_fonttools_even_where_harfbuzz_could(tmp_path, monke
     monkeypatch.setattr(fonts, "harfbuzz_subset", object())
     monkeypatch.setattr(fonts.Font, "_harfbuzz_subset", harfbuzz)
     assert write_pdf(html, [tmp_path], None).data == expected
+
+
+def test_compiled_templates_are_kept_and_a_broken_cache_changes_nothing(tmp_path):
+    """The templates' bytecode cache (build/templates) is read when it is sound and
+    compiled past when an entry is garbage or the folder cannot be written."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "build" / "fonts", project / "build" / "fonts")
+    out = {}
+    for step in ("first", "cached", "garbage", "unwritable"):
+        cache = project / "build" / "templates"
+        if step == "garbage":
+            for entry in cache.iterdir():
+                entry.write_bytes(b"\x00not bytecode")
+        if step == "unwritable":
+            shutil.rmtree(cache)
+            cache.write_text("a file where the cache folder goes")
+        result = run_process("build", FIXTURES / "minimal.yaml", "--out", tmp_path / step,
+                             "--format", "html", cwd=project)
+        assert result.code == 0, result.err
+        out[step] = (tmp_path / step / "minimal.en.html").read_text("utf-8")
+        if step == "first":
+            assert any(cache.iterdir())
+    assert out["first"] == out["cached"] == out["garbage"] == out["unwritable"]

