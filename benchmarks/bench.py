@@ -264,6 +264,10 @@ def bench_throughput(root: Path) -> dict:
         if count != 1:
             raise RuntimeError(f"no 'id: {FLAGSHIP_ID}' line in {FLAGSHIP}")
         (root / "facts" / f"{brief_id}.yaml").write_text(text, "utf-8")
+        for catalog in (root / "locales").glob(f"*/LC_MESSAGES/facts/{FLAGSHIP_ID}.po"):
+            shutil.copy2(catalog, catalog.with_name(f"{brief_id}.po"))  # its translation
+    for catalog in (root / "locales").glob(f"*/LC_MESSAGES/facts/{FLAGSHIP_ID}.po"):
+        catalog.unlink()
     make(root, "build/editions.mk", "build/source-date-epoch")
     result = {"briefs": THROUGHPUT_BRIEFS}
     for jobs in (1, 2):
