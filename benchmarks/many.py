@@ -55,6 +55,9 @@ def write_briefs(root: Path, count: int) -> int:
         for locale in ("vi", THIRD_LOCALE):
             empty_catalog(root / "locales" / locale / "LC_MESSAGES" / "facts" /
                           f"{ids_of(text)}.po", locale)
+    for folder in {fixture.parent / "maps" for fixture in fixtures}:
+        if folder.is_dir():  # the GeoJSON files a fixture's map names, beside it
+            shutil.copytree(folder, root / "facts" / "maps", dirs_exist_ok=True)
     run([BIN / "pybabel", "-q", "init", "-i", "locales/messages.pot", "-d", "locales",
          "-D", "messages", "-l", THIRD_LOCALE, "--width=79"], root, environment(root))
     return count * 3

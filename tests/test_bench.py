@@ -192,3 +192,14 @@ def test_many_briefs_in_a_reduced_form(tmp_path):
     one = result["one_process"]
     assert (one["editions"], one["font_fingerprints"]) == (3, 1)
     assert result["same_pdfs"] is True
+
+
+def test_every_brief_of_section_10_checks_clean(tmp_path):
+    """The briefs section 10 makes from each fixture carry what they name (a map's
+    GeoJSON file): `briefing check` of them passes (run raises otherwise), so a full
+    run cannot stop at its last section."""
+    from benchmarks.process import environment, project_copy, run
+
+    root = project_copy(tmp_path / "many")
+    assert many.write_briefs(root, len(many.FIXTURES)) == 3 * len(many.FIXTURES)
+    run([many.BIN / "briefing", "check", "facts"], root, environment(root))
