@@ -169,13 +169,18 @@ def test_a_word_the_translation_already_says_before_a_date_is_not_repeated(tmp_p
                      "người đã thiệt mạng.[2]"
 
 
-def test_a_bad_conventions_file_is_reported_with_its_lines(tmp_path):
-    path = tmp_path / "conventions.toml"
-    path.write_text('[dates.long]\nday = 3\nweek = "w"\n\n[text]\nlanguage_names = "upper"\n'
-                    '[colours]\n', "utf-8")
+def errors_of(path, text: str) -> list[str]:
+    """The diagnostics of a conventions file holding ``text``, as printed."""
+    path.write_text(text, "utf-8")
     problems = Collector()
     load_conventions(path, "conventions.toml", problems)
-    assert sorted(map(str, problems.diagnostics)) == [
+    return [str(d) for d in problems.diagnostics]
+
+
+def test_a_bad_conventions_file_is_reported_with_its_lines(tmp_path):
+    path = tmp_path / "conventions.toml"
+    text = '[dates.long]\nday = 3\nweek = "w"\n\n[text]\nlanguage_names = "upper"\n[colours]\n'
+    assert sorted(errors_of(path, text)) == [
         "conventions.toml:2:1: error: 'dates.long.day' must be a string",
         "conventions.toml:3:1: error: unknown key 'dates.long.week'; expected one of day, "
         "month, year",
@@ -184,39 +189,27 @@ def test_a_bad_conventions_file_is_reported_with_its_lines(tmp_path):
         "conventions.toml:7:1: error: unknown table [colours]; expected [dates], [text], "
         "[numbers], [figures]",
     ]
-    path.write_text('[text]\ncapitalize_cells = \n', "utf-8")
-    problems = Collector()
-    load_conventions(path, "conventions.toml", problems)
-    assert [str(d) for d in problems.diagnostics] == [
+    assert errors_of(path, '[text]\ncapitalize_cells = \n') == [
         "conventions.toml:2:20: error: invalid TOML: Invalid value"]
 
 
 def test_a_bad_figure_allowance_is_reported_with_its_line(tmp_path):
     path = tmp_path / "conventions.toml"
-    path.write_text('[figures]\nallowed = [\n  "tháng {1-12}",\n  "tháng",\n'
-                    '  "thứ {7-2}",\n  "quý {1-4} 2",\n]\n', "utf-8")
-    problems = Collector()
-    load_conventions(path, "conventions.toml", problems)
-    assert [str(d) for d in problems.diagnostics] == [
+    assert errors_of(path, '[figures]\nallowed = [\n  "tháng {1-12}",\n  "tháng",\n'
+                           '  "thứ {7-2}",\n  "quý {1-4} 2",\n]\n') == [
         "conventions.toml:4:1: error: 'figures.allowed' entry 'tháng' holds no slot "
         "{low-high} for its number, as in \"tháng {1-12}\"",
         "conventions.toml:5:1: error: 'figures.allowed' entry 'thứ {7-2}' has a slot whose "
         "low end is above its high end",
         "conventions.toml:6:1: error: 'figures.allowed' entry 'quý {1-4} 2' holds a digit "
         "outside its slots"]
-    path.write_text('[figures]\nallowed = "tháng {1-12}"\n', "utf-8")
-    problems = Collector()
-    load_conventions(path, "conventions.toml", problems)
-    assert [str(d) for d in problems.diagnostics] == [
+    assert errors_of(path, '[figures]\nallowed = "tháng {1-12}"\n') == [
         "conventions.toml:2:1: error: 'figures.allowed' must be a list of strings"]
 
 
 def test_toml_nested_too_deep_is_an_error_not_a_recursion(tmp_path):
     path = tmp_path / "conventions.toml"
-    path.write_text('[text] # a [comment [ ["\n' + 'x = "[[[[" \nz = ' + "[" * 50_000
-                    + "]" * 50_000 + "\n", "utf-8")
-    problems = Collector()
-    load_conventions(path, "conventions.toml", problems)
-    assert [str(d) for d in problems.diagnostics] == [
+    text = '[text] # a [comment [ ["\n' + 'x = "[[[[" \nz = ' + "[" * 50_000 + "]" * 50_000
+    assert errors_of(path, text + "\n") == [
         "conventions.toml:3:25: error: TOML nested more than 20 levels deep; conventions "
         "need two"]

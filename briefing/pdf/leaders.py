@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
+from weasyprint.text.line_break import create_layout  # noqa: E402
+
 
 def _merge(leader_box, context) -> None:
-    from weasyprint.text.line_break import create_layout
-
     dots = leader_box.children
     if len(dots) < 2:
         return

@@ -21,10 +21,6 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
     atomically), which never stops a build: a cache that cannot be written or read is
     compiled past. Compiling the templates took a tenth of a second per process."""
 
-    def __init__(self, directory: Path):
-        self.path = directory
-        super().__init__(str(directory))
-
     def load_bytecode(self, bucket) -> None:
         try:
             super().load_bytecode(bucket)
@@ -33,7 +29,7 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket) -> None:
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
         except OSError:
             pass
@@ -45,7 +41,7 @@ def environment(templates: Path, cache: Path | None = None) -> jinja2.Environmen
     compiled templates are kept in ``cache`` when given."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
-        bytecode_cache=_BytecodeCache(cache) if cache is not None else None,
+        bytecode_cache=_BytecodeCache(str(cache)) if cache is not None else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
