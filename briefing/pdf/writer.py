@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
 from weasyprint import HTML  # noqa: E402
 
+from .contexts import shared_contexts
 from .fetcher import LockedFetcher
 from .leaders import merged_leaders
 from .subsets import cached_subsets
@@ -65,7 +66,7 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     Font subsets are kept in and taken from the directory ``subsets`` if given."""
     fetcher = LockedFetcher(roots)
     with captured_warnings() as warnings, cached_subsets(subsets), whole_svg_text(), \
-            merged_leaders():
+            merged_leaders(), shared_contexts():
         started = time.perf_counter()
         document = HTML(string=html, base_url=str(roots[0]) + os.sep,
                         url_fetcher=fetcher).render()
