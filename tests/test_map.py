@@ -138,6 +138,30 @@ def test_identical_bytes_on_a_second_draw():
     assert "<dc:date>" not in first
 
 
+def test_shorelines_and_boundaries_are_one_shape_each_not_one_per_ring():
+    """The region's many small lakes and the boundary runs cost the engine an element
+    and a clip path each; a level of shoreline is one path, the boundaries one line,
+    its runs subpaths that each start with a move."""
+    *_, svg = locator("en")
+    paths = list(ET.fromstring(svg).iter(f"{SVG}path"))
+
+    def styled(*parts):
+        return [p for p in paths if all(part in p.get("style", "") for part in parts)]
+
+    land = styled(f"fill: {charts.map.LAND}", "stroke: #6d7f90; stroke-width: 0.5")
+    lakes = styled(f"fill: {charts.map.WATER}", "stroke: #6d7f90; stroke-width: 0.5")
+    # land (GSHHG level 1) and islands in lakes (level 3); lakes (level 2)
+    assert len(land) == 2 and len(lakes) == 1
+    assert lakes[0].get("d").count("M ") > 10
+    boundaries = styled("stroke-dasharray")
+    # the map's boundaries, and the legend's sample of one (a single subpath)
+    boundaries = [p.get("d", "").count("M ") for p in boundaries
+                  if "stroke-width: 0.7" in p.get("style")]
+    legend, drawn = sorted(boundaries)
+    assert legend == 1 and drawn > 5
+    assert svg.count("clip-path=") < 30
+
+
 def test_a_polygon_that_crosses_itself_is_found():
     assert maps_check.segments_meet((0, 0), (2, 2), (0, 2), (2, 0))
     assert not maps_check.segments_meet((0, 0), (1, 0), (0, 1), (1, 1))
