@@ -119,13 +119,16 @@ def note_call(numbers: Sequence[int]) -> Markup:
 
 # -- Words longer than their box --------------------------------------------------
 # The stylesheet lets a line break inside a word only where the word fits on no line
-# (overflow-wrap: break-word). That rule does not let a box sized to its content (a
-# column of an automatic table, a key-figure card) shrink below its longest word, and
-# `overflow-wrap: anywhere`, which does, makes the engine measure every text of such a
-# box a character at a time: 2.7 times the line layouts of the flagship. So only a word
-# that could be wider than such a box is marked <span class="long-word"> and may be
-# broken anywhere: LONG_WORD characters are about 20 mm of the body text, a fifth of a
-# table's width at its 8 pt.
+# (overflow-wrap: break-word). That is enough wherever the width of a box is given
+# (the column of body text, a fixed-width float): a word wider than its line is still
+# broken there. It is not enough in a box sized to its content (a column of an
+# automatic table, a key-figure card, a float without a width), which cannot shrink
+# below its longest word; `overflow-wrap: anywhere`, which lets it, makes the engine
+# measure every text of such a box a character at a time (2.7 times the line layouts
+# of the flagship). So a word that could be wider than such a box, LONG_WORD
+# characters or more (about 20 mm of body text, a fifth of a table's width at its
+# 8 pt), is marked <span class="long-word"> (`anywhere`) inside those boxes only; in
+# running text a span would only cost the engine a box (5% of the flagship's calls).
 LONG_WORD = 13
 
 # Elements whose first letter is styled (::first-letter): the engine finds that letter
@@ -135,6 +138,16 @@ _FIRST_LETTER = re.compile(r'<[a-z]+ class="status">$')
 # it anywhere is not wanted, and marking it would only cost the engine a box.
 _UNBROKEN = '<span class="nobreak">'
 _TAG = re.compile(r"(<[^>]*>)")
+_START = re.compile(r"<([a-zA-Z][\w-]*)")
+_END = re.compile(r"</([a-zA-Z][\w-]*)")
+_CLASS = re.compile(r'\bclass="([^"]*)"')
+# The boxes of templates/print.css that are sized to their content: table cells (an
+# automatic table), the key-figure cards (flex items) and the floats that have no
+# width (tests/test_typeset.py reads the stylesheet's floats to keep this complete).
+SIZED_TAGS = frozenset({"td", "th"})
+SIZED_CLASSES = frozenset({"card", "report-number", "handling"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                   "meta", "source", "track", "wbr"})
 _RAW = {"<style": "</style>", "<script": "</script>", "<svg": "</svg>", "<title": "</title>"}
 # A break opportunity ends a word: a space, a tab, a line end, a zero-width space. A
 # no-break space joins words, so "19 tháng 9" is one word to the engine. An entity
@@ -145,28 +158,51 @@ _ENTITY = re.compile(r"&#?\w+;")
 
 def mark_long_words(html: str) -> str:
     """The HTML document with every word of LONG_WORD characters or more in the text of
-    its body wrapped in ``<span class="long-word">``; tags, attributes and the content
-    of raw-text elements (style, script, svg, title) are left as they are."""
+    a box sized to its content (SIZED_TAGS, SIZED_CLASSES) wrapped in ``<span
+    class="long-word">``; tags, attributes and the content of raw-text elements (style,
+    script, svg, title) are left as they are."""
     start = html.find("<body")
     if start < 0:
         return html
     out, closing, previous = [], None, ""
+    open_elements: list[tuple[str, bool]] = []  # (name, inside a sized box)
     for token in _TAG.split(html[start:]):
         if token.startswith("<"):
             if closing is None:
                 closing = next((end for start, end in _RAW.items()
                                 if token.lower().startswith(start)), None)
+                if closing is None:
+                    _track(token, open_elements)
             elif token.lower().startswith(closing):
                 closing = None
             out.append(token)
             previous = token
             continue
-        if closing is None and token and previous != _UNBROKEN:
+        sized = bool(open_elements) and open_elements[-1][1]
+        if closing is None and sized and token and previous != _UNBROKEN:
             token = _mark(token, keep_first=bool(_FIRST_LETTER.search(previous)))
         out.append(token)
         if token:
             previous = ""
     return html[:start] + "".join(out)
+
+
+def _track(tag: str, open_elements: list) -> None:
+    """Keep the stack of open elements, each with whether it is in a sized box."""
+    if end := _END.match(tag):
+        name = end.group(1).lower()
+        if any(open_name == name for open_name, _ in open_elements):
+            while open_elements.pop()[0] != name:
+                pass
+        return
+    found = _START.match(tag)
+    if not found or tag.endswith("/>") or found.group(1).lower() in _VOID:
+        return
+    name = found.group(1).lower()
+    classes = _CLASS.search(tag)
+    sized = (bool(open_elements) and open_elements[-1][1]) or name in SIZED_TAGS or (
+        classes is not None and not SIZED_CLASSES.isdisjoint(classes.group(1).split()))
+    open_elements.append((name, sized))
 
 
 def _mark(text: str, keep_first: bool) -> str:

@@ -1,10 +1,13 @@
 """The typesetting made in the text: the spans that keep the names a brief knows whole
 on the page, note calls thinned, long words marked."""
 
+import re
+
 import pytest
 from markupsafe import Markup
 
 from briefing.typeset import protect_names
+from conftest import ROOT
 
 
 def test_a_hyphenated_name_is_kept_on_one_line_and_a_plain_one_needs_no_span():
@@ -92,50 +95,87 @@ def test_a_sentence_ends_after_closing_quotes_too():
         "It called it a “crisis.”", ("a",), " Talks ", "began", ("a",), "."]
 
 
-from briefing.typeset import mark_long_words  # noqa: E402
+from briefing.typeset import SIZED_CLASSES, SIZED_TAGS, mark_long_words  # noqa: E402
 
 HEAD = '<!DOCTYPE html><html><head><title>Averyveryverylongtitle</title>' \
        '<style>.averyveryverylongselector { color: red }</style></head>'
 
 
+def cell(inner: str) -> str:
+    return f"<body><table><tr><td>{inner}</td></tr></table></body></html>"
+
+
 def test_a_word_of_13_characters_is_marked_and_one_of_12_is_not():
-    html = HEAD + "<body><p>Thirteenchars twelvechars, Hydroelectricity</p></body></html>"
+    html = HEAD + cell("Thirteenchars twelvechars, Hydroelectricity")
+    assert mark_long_words(html) == HEAD + cell(
+        '<span class="long-word">Thirteenchars</span> twelvechars, '
+        '<span class="long-word">Hydroelectricity</span>')
+
+
+def test_only_boxes_sized_to_their_content_are_marked():
+    """Table cells, cards and floats without a width; not running text, whose lines
+    break a word wider than them anyway (overflow-wrap: break-word)."""
+    html = HEAD + ('<body><p>Hydroelectricity in a paragraph</p>'
+                   '<table><tr><th>Hydroelectricity</th><td><p>In a '
+                   '<b>Hydroelectricity</b> cell</p></td></tr></table>'
+                   '<div class="card revised"><p>Hydroelectricity</p><br></div>'
+                   '<p class="dateline"><span class="handling">Hydroelectricity</span> '
+                   'Hydroelectricity</p><ul><li>Hydroelectricity</li></ul></body></html>')
     assert mark_long_words(html) == HEAD + (
-        '<body><p><span class="long-word">Thirteenchars</span> twelvechars, '
-        '<span class="long-word">Hydroelectricity</span></p></body></html>')
+        '<body><p>Hydroelectricity in a paragraph</p>'
+        '<table><tr><th><span class="long-word">Hydroelectricity</span></th><td><p>In a '
+        '<b><span class="long-word">Hydroelectricity</span></b> cell</p></td></tr></table>'
+        '<div class="card revised"><p><span class="long-word">Hydroelectricity</span></p>'
+        '<br></div><p class="dateline"><span class="handling"><span class="long-word">'
+        'Hydroelectricity</span></span> Hydroelectricity</p>'
+        '<ul><li>Hydroelectricity</li></ul></body></html>')
+
+
+def test_every_float_without_a_width_in_the_stylesheet_is_a_sized_box():
+    """A float of print.css with no width shrinks to its content: its class must be
+    one the compiler marks long words in."""
+    css = re.sub(r"/\*.*?\*/", "", (ROOT / "templates" / "print.css").read_text("utf-8"),
+                 flags=re.S)
+    floats = [selector for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css)
+              if re.search(r"(?<![-\w])float:\s*(left|right)", body)
+              and not re.search(r"(?<![-\w])width:", body)]
+    assert floats, "the masthead has floats"
+    for selector in floats:
+        for one in selector.split(","):
+            last = one.split()[-1]
+            assert last in SIZED_TAGS or set(re.findall(r"\.([\w-]+)", last)) & SIZED_CLASSES, one
+    assert "card" in SIZED_CLASSES and ".card {" in css and "display: flex" in css
 
 
 def test_only_the_text_of_the_body_is_marked():
     svg = '<svg><text>Averyveryverylongtext</text></svg>'
-    html = (HEAD + '<body class="averyveryverylongclass"><a href="https://example.org/'
-            f'averyverylongpath">link</a>{svg}<script>averyveryverylongname()</script>'
-            '</body></html>')
+    html = (HEAD + '<body class="averyveryverylongclass"><table><tr><td>'
+            '<a href="https://example.org/averyverylongpath">link</a>'
+            f'{svg}<script>averyveryverylongname()</script></td></tr></table></body></html>')
     assert mark_long_words(html) == html
 
 
 def test_an_entity_is_one_character_and_a_no_break_space_joins_words():
-    html = HEAD + ("<body><p>&lt;b&gt;tags&lt;/b&gt; x&amp;y "
-                   "19&nbsp;September&nbsp;2023 ngày\u00a019\u00a0tháng\u00a09</p></body></html>")
-    assert mark_long_words(html) == HEAD + (
-        "<body><p>&lt;b&gt;tags&lt;/b&gt; x&amp;y "
+    html = HEAD + cell("&lt;b&gt;tags&lt;/b&gt; x&amp;y "
+                       "19&nbsp;September&nbsp;2023 ngày\u00a019\u00a0tháng\u00a09")
+    assert mark_long_words(html) == HEAD + cell(
+        "&lt;b&gt;tags&lt;/b&gt; x&amp;y "
         '<span class="long-word">19&nbsp;September&nbsp;2023</span> '
-        '<span class="long-word">ngày\u00a019\u00a0tháng\u00a09</span></p></body></html>')
+        '<span class="long-word">ngày\u00a019\u00a0tháng\u00a09</span>')
 
 
 def test_the_first_word_of_a_status_keeps_its_styled_first_letter():
-    html = HEAD + ('<body><span class="status">unconfirmedfigure, unconfirmedfigure'
-                   '</span></body></html>')
-    assert mark_long_words(html) == HEAD + (
-        '<body><span class="status">unconfirmedfigure, '
-        '<span class="long-word">unconfirmedfigure</span></span></body></html>')
+    html = HEAD + cell('<span class="status">unconfirmedfigure, unconfirmedfigure</span>')
+    assert mark_long_words(html) == HEAD + cell(
+        '<span class="status">unconfirmedfigure, '
+        '<span class="long-word">unconfirmedfigure</span></span>')
 
 
 def test_a_document_without_a_body_is_left_as_it_is():
-    assert mark_long_words("<p>Averyveryverylongword</p>") == "<p>Averyveryverylongword</p>"
+    assert mark_long_words("<td>Averyveryverylongword</td>") == "<td>Averyveryverylongword</td>"
 
 
 def test_a_name_kept_on_one_line_is_not_marked():
-    html = HEAD + "<body><p>" + str(protect_names("In Nagorno-Karabakh-Republic now",
-                                                  ["Nagorno-Karabakh-Republic"])) \
-        + "</p></body></html>"
+    html = HEAD + cell(str(protect_names("In Nagorno-Karabakh-Republic now",
+                                         ["Nagorno-Karabakh-Republic"])))
     assert mark_long_words(html) == html
