@@ -13,13 +13,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
-from weasyprint import HTML  # noqa: E402
-
 from .contexts import shared_contexts
 from .fetcher import LockedFetcher
 from .leaders import merged_leaders
 from .subsets import cached_subsets
 from .svgtext import whole_svg_text
+from .uasheet import for_document
 
 LOGGER = logging.getLogger("weasyprint")
 
@@ -68,8 +67,8 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     with captured_warnings() as warnings, cached_subsets(subsets), whole_svg_text(), \
             merged_leaders(), shared_contexts():
         started = time.perf_counter()
-        document = HTML(string=html, base_url=str(roots[0]) + os.sep,
-                        url_fetcher=fetcher).render()
+        document = for_document(html)(string=html, base_url=str(roots[0]) + os.sep,
+                                      url_fetcher=fetcher).render()
         laid_out = time.perf_counter()
         options = {"pdf_variant": variant} if variant else {}
         data = document.write_pdf(**options)

@@ -1,6 +1,7 @@
-"""Pango contexts and font descriptions shared within a document
-(briefing/pdf/contexts.py): the same PDF bytes as WeasyPrint's own set-up of every
-layout, and one context per language, not one per line."""
+"""The engine's shortcuts change no byte: Pango contexts and font descriptions shared
+within a document (briefing/pdf/contexts.py), one context per language and not one per
+line; and the default stylesheet's rules for every element's footnote calls and
+markers scoped away (briefing/pdf/uasheet.py), unless a document needs them."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import contextlib
 import pytest
 
 import briefing.pdf.writer as writer
+from briefing.pdf import uasheet
 from briefing.pdf.contexts import MIRRORED, shared_contexts
 from briefing.project import Project
 from briefing.render.fonts import font_face_css, font_roots, prepared_faces
-from conftest import EPOCH, ROOT
+from conftest import EPOCH, FIXTURES, FLAGSHIP, ROOT, run_process
 
 # Text in three languages (and none), sizes, weights, styles, small capitals, an
 # underline and a line-through (which read the font's metrics through the context),
@@ -49,29 +51,48 @@ def test_the_pinned_weasyprint_is_the_version_mirrored():
     assert weasyprint.__version__.startswith(MIRRORED)
 
 
+def without_shortcuts(monkeypatch):
+    monkeypatch.setattr(writer, "shared_contexts", contextlib.nullcontext)
+    monkeypatch.setattr(writer, "for_document", lambda html: uasheet._stock())
+
+
 def test_the_pdf_is_byte_for_byte_the_same_without_sharing(document, monkeypatch):
     html, roots = document
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)  # else each PDF has its own time
     shared = writer.write_pdf(html, roots, "pdf/ua-1").data
-    monkeypatch.setattr(writer, "shared_contexts", contextlib.nullcontext)
+    without_shortcuts(monkeypatch)
     unshared = writer.write_pdf(html, roots, "pdf/ua-1").data
     assert shared == unshared
 
 
-def test_the_flagship_is_byte_for_byte_the_same_without_sharing(monkeypatch, tmp_path,
-                                                                   flagship_dist):
-    """Both editions, with the flagship's own HTML."""
-    from conftest import FLAGSHIP, run_process
-
-    assert run_process("build", FLAGSHIP, "--format", "html", "--out", tmp_path).code == 0
+@pytest.mark.parametrize("facts", [FLAGSHIP, *(FIXTURES / "subjects" / f"{name}.yaml"
+                                              for name in ("energy", "health", "budget"))],
+                         ids=lambda path: path.stem)
+def test_every_edition_is_byte_for_byte_the_same_without_the_shortcuts(facts, monkeypatch,
+                                                                        tmp_path):
+    """What `briefing build` writes, and what WeasyPrint alone makes of its HTML."""
+    assert run_process("build", facts, "--out", tmp_path / "pdf").code == 0
+    assert run_process("build", facts, "--format", "html", "--out", tmp_path).code == 0
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    project = Project(ROOT)
-    roots = [ROOT / "templates", *font_roots(project.font_cache)]
-    monkeypatch.setattr(writer, "shared_contexts", contextlib.nullcontext)
-    for locale in ("en", "vi"):
-        html = (tmp_path / f"nagorno-karabakh.{locale}.html").read_text("utf-8")
-        unshared = writer.write_pdf(html, roots, "pdf/ua-1").data
-        assert unshared == (flagship_dist / f"nagorno-karabakh.{locale}.pdf").read_bytes()
+    roots = [ROOT / "templates", *font_roots(Project(ROOT).font_cache)]
+    without_shortcuts(monkeypatch)
+    htmls = sorted(tmp_path.glob("*.html"))
+    assert len(htmls) == 2  # English and Vietnamese
+    for html in htmls:
+        assert uasheet.for_document(html.read_text("utf-8")) is not uasheet._stock()
+        unshared = writer.write_pdf(html.read_text("utf-8"), roots, "pdf/ua-1").data
+        assert unshared == (tmp_path / "pdf" / f"{html.stem}.pdf").read_bytes(), html.name
+
+
+@pytest.mark.parametrize("needs", [
+    '<li style="display: list-item">x</li><div style="display: list-item">a list item</div>',
+    '<p>Text<span style="float: footnote">a footnote</span></p>',
+    '<p>Text<span style="float:note">a note</span></p>',
+    "<details><summary>A summary</summary>x</details>"])
+def test_a_document_that_needs_the_stock_rules_gets_the_stock_stylesheet(needs):
+    assert uasheet.for_document(f"<html><body>{needs}</body></html>") is uasheet._stock()
+    assert uasheet.for_document("<html><body><ul><li>x</li></ul></body></html>") \
+        is not uasheet._stock()
 
 
 def test_one_context_per_direction_and_language_one_description_per_font(document):
