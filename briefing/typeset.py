@@ -122,7 +122,7 @@ def note_call(numbers: Sequence[int]) -> Markup:
 # (overflow-wrap: break-word). That is enough wherever the width of a box is given
 # (the column of body text, a fixed-width float): a word wider than its line is still
 # broken there. It is not enough in a box sized to its content (a column of an
-# automatic table, a key-figure card, a float without a width), which cannot shrink
+# automatic table, a float without a width), which cannot shrink
 # below its longest word; `overflow-wrap: anywhere`, which lets it, makes the engine
 # measure every text of such a box a character at a time (2.7 times the line layouts
 # of the flagship). So a word that could be wider than such a box, LONG_WORD
@@ -142,10 +142,10 @@ _START = re.compile(r"<([a-zA-Z][\w-]*)")
 _END = re.compile(r"</([a-zA-Z][\w-]*)")
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 # The boxes of templates/print.css that are sized to their content: table cells (an
-# automatic table), the key-figure cards (flex items) and the floats that have no
-# width (tests/test_typeset.py reads the stylesheet's floats to keep this complete).
+# automatic table) and the floats that have no width (tests/test_typeset.py reads the
+# stylesheet's floats, and finds no flex or inline-block box, to keep this complete).
 SIZED_TAGS = frozenset({"td", "th"})
-SIZED_CLASSES = frozenset({"card", "report-number", "handling"})
+SIZED_CLASSES = frozenset({"report-number", "handling"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                    "meta", "source", "track", "wbr"})
 _RAW = {"<style": "</style>", "<script": "</script>", "<svg": "</svg>", "<title": "</title>"}
