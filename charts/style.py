@@ -320,4 +320,46 @@ def to_svg(fig) -> str:
     out = io.StringIO()
     fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
-    return out.getvalue()
+    return presentation_attributes(out.getvalue())
+
+
+_SVG_NS = "http://www.w3.org/2000/svg"
+_XLINK_NS = "http://www.w3.org/1999/xlink"
+
+
+def _declarations(text: str) -> list[tuple[str, str]]:
+    return [(name.strip(), value.strip()) for name, _, value in
+            (part.partition(":") for part in text.split(";")) if name.strip()]
+
+
+def presentation_attributes(svg: str) -> str:
+    """The same drawing with its styles as presentation attributes.
+
+    matplotlib styles every element with a ``style`` attribute, under a stylesheet of
+    one rule for all elements (``*{stroke-linejoin: round; stroke-linecap: butt}``),
+    and the engine parses each as CSS while drawing (a tenth of the calls of drawing
+    a chart). Here each element gets that rule's declarations, then its own, as
+    attributes; the stylesheet and the RDF metadata go. Every element then states
+    the rule's properties itself and its own override them, as in the cascade, so
+    the drawing is the same: the PDFs are byte for byte the same (tested)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    ET.register_namespace("", _SVG_NS)
+    ET.register_namespace("xlink", _XLINK_NS)
+    root = ET.fromstring(svg)
+    everywhere: list = []
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag == f"{{{_SVG_NS}}}style":
+                rule = re.fullmatch(r"\s*\*\s*\{([^{}]*)\}\s*", child.text or "")
+                if rule is None:  # a stylesheet other than matplotlib's: leave it all
+                    return svg
+                everywhere += _declarations(rule.group(1))
+                parent.remove(child)
+            elif child.tag == f"{{{_SVG_NS}}}metadata":
+                parent.remove(child)
+    for element in root.iter():
+        for name, value in everywhere + _declarations(element.attrib.pop("style", "")):
+            element.set(name, value)
+    return ET.tostring(root, encoding="unicode")

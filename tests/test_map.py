@@ -111,9 +111,8 @@ def label_boxes(svg: str) -> list[tuple[float, float, float, float, str]]:
             continue
         for text in group.iter(f"{SVG}text"):
             label = "".join(text.itertext())
-            style = text.get("style")
-            size = float(re.search(r"font-size: ([\d.]+)px", style).group(1))
-            anchor = re.search(r"text-anchor: (\w+)", style).group(1)
+            size = float(text.get("font-size").removesuffix("px"))
+            anchor = text.get("text-anchor")
             x, y = float(text.get("x")), float(text.get("y"))
             width = advance(label, size)
             left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
@@ -145,18 +144,18 @@ def test_shorelines_and_boundaries_are_one_shape_each_not_one_per_ring():
     *_, svg = locator("en")
     paths = list(ET.fromstring(svg).iter(f"{SVG}path"))
 
-    def styled(*parts):
-        return [p for p in paths if all(part in p.get("style", "") for part in parts)]
+    def styled(**attributes):
+        return [p for p in paths if all(p.get(name.replace("_", "-")) == value
+                                        for name, value in attributes.items())]
 
-    land = styled(f"fill: {charts.map.LAND}", "stroke: #6d7f90; stroke-width: 0.5")
-    lakes = styled(f"fill: {charts.map.WATER}", "stroke: #6d7f90; stroke-width: 0.5")
+    land = styled(fill=charts.map.LAND, stroke="#6d7f90", stroke_width="0.5")
+    lakes = styled(fill=charts.map.WATER, stroke="#6d7f90", stroke_width="0.5")
     # land (GSHHG level 1) and islands in lakes (level 3); lakes (level 2)
     assert len(land) == 2 and len(lakes) == 1
     assert lakes[0].get("d").count("M ") > 10
-    boundaries = styled("stroke-dasharray")
     # the map's boundaries, and the legend's sample of one (a single subpath)
-    boundaries = [p.get("d", "").count("M ") for p in boundaries
-                  if "stroke-width: 0.7" in p.get("style")]
+    boundaries = [p.get("d", "").count("M ") for p in styled(stroke_width="0.7")
+                  if p.get("stroke-dasharray")]
     legend, drawn = sorted(boundaries)
     assert legend == 1 and drawn > 5
     assert svg.count("clip-path=") < 30

@@ -107,3 +107,38 @@ def test_one_context_per_direction_and_language_one_description_per_font(documen
     assert set(contexts) == {("ltr", "en"), ("ltr", "vi"), ("rtl", "ar"), ("ltr", "vie")}
     # serif and sans; sizes 10, 7, 13 pt and the heading's; bold, italic, small caps
     assert 6 <= len(descriptions) <= 12
+
+
+@pytest.mark.parametrize("facts, chart_id", [
+    (FLAGSHIP, "casualties"), (FLAGSHIP, "locator"),
+    (FIXTURES / "charts-health.yaml", "deaths"), (FIXTURES / "charts-energy.yaml", "growth")],
+    ids=lambda value: getattr(value, "stem", value))
+def test_a_chart_with_presentation_attributes_draws_the_same_pdf(document, facts, chart_id,
+                                                                monkeypatch):
+    """charts/style.py turns matplotlib's style attributes and its one-rule stylesheet
+    into presentation attributes: the engine draws the same bytes."""
+    import base64
+
+    import charts
+    import charts.style
+    from briefing.render.figures import chart_data
+    from briefing.render.maps import map_data
+    from conftest import edition_view
+
+    view = edition_view(facts, "en")
+    chart = next(c for c in view.brief.charts if c.id == chart_id)
+    data = (map_data if chart.kind == "map" else chart_data)(view, chart)
+    lean = charts.kind_module(data.kind).draw(data)
+    monkeypatch.setattr(charts.style, "presentation_attributes", lambda svg: svg)
+    raw = charts.kind_module(data.kind).draw(data)
+    assert "style=" in raw and "<style" in raw
+    assert " style=" not in lean and "<style" not in lean and "<metadata" not in lean
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    _, roots = document
+
+    def pdf(svg):
+        image = base64.b64encode(svg.encode()).decode()
+        return writer.write_pdf(f'<html><body><img alt="chart" style="width: 160mm" src='
+                                f'"data:image/svg+xml;base64,{image}"></body></html>',
+                                roots, "pdf/ua-1").data
+    assert pdf(lean) == pdf(raw)
