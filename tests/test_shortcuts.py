@@ -1,7 +1,9 @@
 """The engine's shortcuts change no byte: Pango contexts and font descriptions shared
 within a document (briefing/pdf/contexts.py), one context per language and not one per
-line; and the default stylesheet's rules for every element's footnote calls and
-markers scoped away (briefing/pdf/uasheet.py), unless a document needs them."""
+line; the default stylesheet's rules for every element's footnote calls and markers
+scoped away (briefing/pdf/uasheet.py), unless a document needs them; the PDF's page
+references listed once per page count (briefing/pdf/pagerefs.py); and the charts'
+styles as presentation attributes (charts/style.py)."""
 
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ def test_the_pinned_weasyprint_is_the_version_mirrored():
 
 def without_shortcuts(monkeypatch):
     monkeypatch.setattr(writer, "shared_contexts", contextlib.nullcontext)
+    monkeypatch.setattr(writer, "listed_page_references", contextlib.nullcontext)
     monkeypatch.setattr(writer, "for_document", lambda html: uasheet._stock())
 
 
@@ -142,3 +145,34 @@ def test_a_chart_with_presentation_attributes_draws_the_same_pdf(document, facts
                                 f'"data:image/svg+xml;base64,{image}"></body></html>',
                                 roots, "pdf/ua-1").data
     assert pdf(lean) == pdf(raw)
+
+
+def test_page_references_are_listed_once_per_page_count():
+    import pydyf
+
+    from briefing.pdf.pagerefs import listed_page_references
+
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    stock = pdf.page_references
+    with listed_page_references():
+        first = pdf.page_references
+        assert first == stock and pdf.page_references is first
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert pdf.page_references == stock + (f"{pdf.objects[-1].number} 0 R".encode(),)
+    assert pydyf.PDF.page_references.fget(pdf) == pdf.page_references
+
+
+def test_a_long_document_with_links_on_every_page_is_the_same_bytes(document, monkeypatch):
+    """Forty pages, each with tagged paragraphs and links to the others."""
+    _, roots = document
+    pages = "".join(f'<h2 id="p{n}">Page {n}</h2>' + f'<p>See <a href="#p{(n + 7) % 40}">'
+                    f"page {(n + 7) % 40}</a>. {'Some words of text. ' * 40}</p>"
+                    '<p style="break-after: page">More text.</p>' for n in range(40))
+    html = f"<!DOCTYPE html><html lang=en><head><title>t</title></head><body>{pages}</body></html>"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    listed = writer.write_pdf(html, roots, "pdf/ua-1")
+    assert listed.pages == 40
+    without_shortcuts(monkeypatch)
+    assert writer.write_pdf(html, roots, "pdf/ua-1").data == listed.data

@@ -16,6 +16,7 @@ from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
 from .contexts import shared_contexts
 from .fetcher import LockedFetcher
 from .leaders import merged_leaders
+from .pagerefs import listed_page_references
 from .subsets import cached_subsets
 from .svgtext import whole_svg_text
 from .uasheet import for_document
@@ -65,7 +66,7 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     Font subsets are kept in and taken from the directory ``subsets`` if given."""
     fetcher = LockedFetcher(roots)
     with captured_warnings() as warnings, cached_subsets(subsets), whole_svg_text(), \
-            merged_leaders(), shared_contexts():
+            merged_leaders(), shared_contexts(), listed_page_references():
         started = time.perf_counter()
         document = for_document(html)(string=html, base_url=str(roots[0]) + os.sep,
                                       url_fetcher=fetcher).render()
