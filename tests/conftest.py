@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -53,6 +54,14 @@ def edition_view(facts: Path, locale: str, root: Path = ROOT):
     loc = Localizer.load(Project(root), locale, Collector(), brief=brief.brief.id)
     translation = translate(brief, loc, Collector())
     return EditionView(translation, loc, relate(translation.brief))
+
+
+def interruptible() -> None:
+    """For a child process a test interrupts as Ctrl-C would: SIGINT back to its
+    default. A shell runs a background job (``make test &``, a CI step) with SIGINT
+    ignored, which its children inherit, and Python then never raises
+    KeyboardInterrupt; a terminal's Ctrl-C reaches a foreground process."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_process(*args, cwd: Path = ROOT, env: dict | None = None) -> Run:

@@ -18,7 +18,7 @@ import pytest
 
 from briefing import files as filesmod
 
-from conftest import EPOCH, FIXTURES, FLAGSHIP, ROOT
+from conftest import EPOCH, FIXTURES, FLAGSHIP, ROOT, interruptible
 
 BUDGET = FIXTURES / "subjects" / "budget.yaml"  # two editions: city-budget.en, .vi
 
@@ -134,7 +134,7 @@ def test_a_signal_mid_build_ends_the_workers_and_keeps_the_editions(tmp_path, si
     build = subprocess.Popen(
         [sys.executable, "-m", "briefing", "build", FLAGSHIP, "--out", out, "--jobs", "2"],
         cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
     try:
         deadline = time.monotonic() + 120
         workers: set[int] = set()

@@ -16,7 +16,7 @@ from pathlib import Path
 from briefing.project import Project
 from briefing.watch import affected
 
-from conftest import EPOCH, FIXTURES, ROOT, copy_project
+from conftest import EPOCH, FIXTURES, ROOT, copy_project, interruptible
 
 
 class Lines:
@@ -51,7 +51,7 @@ def watching(project: Path, *args: str):
     watcher = subprocess.Popen(
         [sys.executable, "-m", "briefing", "watch", *args], cwd=project,
         env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=interruptible)
     try:
         out = Lines(watcher.stdout)
         yield out
