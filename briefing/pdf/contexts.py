@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from .engine import replaced
+
 # The version whose Layout.setup _setup mirrors (pinned in constraints.txt).
 MIRRORED = "70."
 
@@ -121,9 +123,5 @@ def shared_contexts():
             pango.pango_attr_list_insert(attr_list, attr)
             pango.pango_layout_set_attributes(self.layout, attr_list)
 
-    original = line_break.Layout.setup
-    line_break.Layout.setup = _setup
-    try:
+    with replaced(line_break.Layout, "setup", _setup):
         yield
-    finally:
-        line_break.Layout.setup = original

@@ -48,6 +48,18 @@ def _ldconfig_search():
 
 
 @contextmanager
+def replaced(owner, name: str, value):
+    """``owner.name`` is ``value`` while active, and what it was again after: how each
+    of our changes to WeasyPrint's behaviour (briefing/pdf/*.py) is put in place."""
+    original = getattr(owner, name)
+    setattr(owner, name, value)
+    try:
+        yield original
+    finally:
+        setattr(owner, name, original)
+
+
+@contextmanager
 def _quick_library_search():
     search = None
     if sys.platform.startswith("linux") and os.access(LDCONFIG, os.X_OK):
@@ -55,12 +67,8 @@ def _quick_library_search():
     if search is None:
         yield
         return
-    original = ctypes.util.find_library
-    ctypes.util.find_library = search
-    try:
+    with replaced(ctypes.util, "find_library", search):
         yield
-    finally:
-        ctypes.util.find_library = original
 
 
 if "weasyprint" not in sys.modules:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
+from .engine import replaced  # first: imports WeasyPrint quickly
 from weasyprint.text.line_break import create_layout  # noqa: E402
 
 
@@ -48,8 +48,5 @@ def merged_leaders():
         if leader_box is not None:
             _merge(leader_box, context)
 
-    inline.handle_leader = handle_leader
-    try:
+    with replaced(inline, "handle_leader", handle_leader):
         yield
-    finally:
-        inline.handle_leader = original

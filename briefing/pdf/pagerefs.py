@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from .engine import replaced
+
 
 @contextmanager
 def listed_page_references():
@@ -29,8 +31,5 @@ def listed_page_references():
                 count, original.fget(pdf))
         return listed[1]
 
-    pydyf.PDF.page_references = property(page_references)
-    try:
+    with replaced(pydyf.PDF, "page_references", property(page_references)):
         yield
-    finally:
-        pydyf.PDF.page_references = original

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..files import WriteError, write_atomically
+from .engine import replaced
 
 # Everything besides the font and its glyphs that shapes a subset's bytes.
 LIBRARIES = ("weasyprint", "fonttools")
@@ -52,7 +53,6 @@ def cached_subsets(directory: Optional[Path]):
     from weasyprint.pdf.fonts import Font
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    subset = Font.subset
 
     def fonttools(font, to_unicode, hinting):
         if not to_unicode:
@@ -74,8 +74,5 @@ def cached_subsets(directory: Optional[Path]):
                 pass
         return None
 
-    Font.subset = fonttools
-    try:
+    with replaced(Font, "subset", fonttools):
         yield
-    finally:
-        Font.subset = subset
