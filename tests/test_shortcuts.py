@@ -2,12 +2,14 @@
 within a document (briefing/pdf/contexts.py), one context per language and not one per
 line; the default stylesheet's rules for every element's footnote calls and markers
 scoped away (briefing/pdf/uasheet.py), unless a document needs them; the PDF's page
-references listed once per page count (briefing/pdf/pagerefs.py); and the charts'
+references listed once per page count (briefing/pdf/pagerefs.py); the contents' page
+numbers waiting on the anchors they name (briefing/pdf/targets.py); and the charts'
 styles as presentation attributes (charts/style.py)."""
 
 from __future__ import annotations
 
 import contextlib
+import io
 
 import pytest
 
@@ -68,23 +70,51 @@ def test_the_pdf_is_byte_for_byte_the_same_without_sharing(document, monkeypatch
     assert shared == unshared
 
 
-@pytest.mark.parametrize("facts", [FLAGSHIP, *(FIXTURES / "subjects" / f"{name}.yaml"
-                                              for name in ("energy", "health", "budget"))],
-                         ids=lambda path: path.stem)
-def test_every_edition_is_byte_for_byte_the_same_without_the_shortcuts(facts, monkeypatch,
-                                                                        tmp_path):
-    """What `briefing build` writes, and what WeasyPrint alone makes of its HTML."""
-    assert run_process("build", facts, "--out", tmp_path / "pdf").code == 0
-    assert run_process("build", facts, "--format", "html", "--out", tmp_path).code == 0
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    roots = [ROOT / "templates", *font_roots(Project(ROOT).font_cache)]
-    without_shortcuts(monkeypatch)
-    htmls = sorted(tmp_path.glob("*.html"))
+BRIEFS = [FLAGSHIP, *(FIXTURES / "subjects" / f"{name}.yaml"
+                     for name in ("energy", "health", "budget"))]
+
+
+@pytest.fixture(scope="module", params=BRIEFS, ids=lambda path: path.stem)
+def built(request, tmp_path_factory):
+    """A brief's two editions as `briefing build` writes them, and their HTML."""
+    out = tmp_path_factory.mktemp(request.param.stem)
+    assert run_process("build", request.param, "--out", out / "pdf").code == 0
+    assert run_process("build", request.param, "--format", "html", "--out", out).code == 0
+    htmls = sorted(out.glob("*.html"))
     assert len(htmls) == 2  # English and Vietnamese
+    return out, htmls, [ROOT / "templates", *font_roots(Project(ROOT).font_cache)]
+
+
+def test_every_edition_is_byte_for_byte_the_same_without_the_shortcuts(built, monkeypatch):
+    """What `briefing build` writes, and what WeasyPrint alone makes of its HTML
+    (but for the contents' page numbers, next test)."""
+    out, htmls, roots = built
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    without_shortcuts(monkeypatch)
     for html in htmls:
         assert uasheet.for_document(html.read_text("utf-8")) is not uasheet._stock()
         unshared = writer.write_pdf(html.read_text("utf-8"), roots, "pdf/ua-1").data
-        assert unshared == (tmp_path / "pdf" / f"{html.stem}.pdf").read_bytes(), html.name
+        assert unshared == (out / "pdf" / f"{html.stem}.pdf").read_bytes(), html.name
+
+
+def test_every_page_draws_the_same_with_the_contents_laid_out_once_less(built, monkeypatch):
+    """Every page's content stream is the same bytes. The tag trees may differ, and
+    only where the contents page holds a ``::first-letter`` (the energy brief's cards):
+    WeasyPrint wraps that letter's box once more each time it lays the page out, so
+    with one layout less the letter has one empty tag less around it."""
+    import pikepdf
+
+    out, htmls, roots = built
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setattr(writer, "anchored_targets", contextlib.nullcontext)
+    for html in htmls:
+        engine = writer.write_pdf(html.read_text("utf-8"), roots, "pdf/ua-1").data
+        with pikepdf.open(out / "pdf" / f"{html.stem}.pdf") as ours, \
+                pikepdf.open(io.BytesIO(engine)) as theirs:
+            assert len(ours.pages) == len(theirs.pages)
+            for number, (page, same) in enumerate(zip(ours.pages, theirs.pages), 1):
+                assert page.Contents.read_bytes() == same.Contents.read_bytes(), \
+                    f"{html.stem}, page {number}"
 
 
 @pytest.mark.parametrize("needs", [
@@ -176,3 +206,72 @@ def test_a_long_document_with_links_on_every_page_is_the_same_bytes(document, mo
     assert listed.pages == 40
     without_shortcuts(monkeypatch)
     assert writer.write_pdf(html, roots, "pdf/ua-1").data == listed.data
+
+
+def contents_document(entry_css: str, chapters: int = 6) -> str:
+    """A contents page, then chapters of one, two or three pages; the entries' page
+    numbers as ``entry_css`` writes them."""
+    entries = "".join(f'<li><a href="#c{n}">Chapter {n}</a></li>' for n in range(chapters))
+    body = "".join(f'<h2 id="c{n}" style="break-before: page">Chapter {n}</h2>'
+                   + '<p style="break-before: page">More of it.</p>' * (n % 3)
+                   for n in range(chapters))
+    return (f"<!DOCTYPE html><html lang=en><head><title>t</title><style>"
+            f"nav a::after {{ {entry_css} }}</style></head>"
+            f"<body><nav><ul>{entries}</ul></nav>{body}</body></html>")
+
+
+def laid_out_pages(monkeypatch) -> list:
+    """The numbers of the pages WeasyPrint lays out, as it lays them out."""
+    from weasyprint.layout import page
+
+    made, original = [], page.make_page
+
+    def make_page(context, root_box, page_type, resume_at, page_number, page_state):
+        made.append(page_number)
+        return original(context, root_box, page_type, resume_at, page_number, page_state)
+
+    monkeypatch.setattr(page, "make_page", make_page)
+    return made
+
+
+@pytest.mark.parametrize("entry_css", [
+    'content: " " target-counter(attr(href), page)',
+    'content: leader(".") target-counter(attr(href url), page)'])
+def test_the_contents_page_is_laid_out_twice_with_the_right_numbers(document, entry_css,
+                                                                   monkeypatch):
+    """Once with its numbers unknown, once with them: WeasyPrint alone lays it out a
+    third time. The chapters start on pages 2, 3, 5, 8, 9 and 11."""
+    import pypdfium2
+
+    _, roots = document
+    html = contents_document(entry_css)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    made = laid_out_pages(monkeypatch)
+    anchored = writer.write_pdf(html, roots, "pdf/ua-1")
+    contents = pypdfium2.PdfDocument(anchored.data)[0].get_textpage().get_text_range()
+    numbers = [line.rsplit(" ", 1)[-1] for line in contents.splitlines()
+               if line.startswith("Chapter")]
+    assert numbers == ["2", "3", "5", "8", "9", "11"]
+    assert made.count(1) == 2 and len(made) == anchored.pages + 1
+    made.clear()
+    monkeypatch.setattr(writer, "anchored_targets", contextlib.nullcontext)
+    assert writer.write_pdf(html, roots, "pdf/ua-1").data == anchored.data
+    assert made.count(1) == 3
+
+
+@pytest.mark.parametrize("content", [
+    ("counter()", ("page", "decimal")),  # a counter of its own: its list is unknown
+    ("target-counter()", (("attr()", ("href", "string", "")), "page", "decimal"))])
+def test_an_entry_with_more_than_one_page_number_is_left_as_weasyprint_files_it(content):
+    from types import SimpleNamespace
+
+    from briefing.pdf.targets import refiled
+
+    target = ("target-counter()", (("attr()", ("href", "string", "")), "page", "decimal"))
+    box = SimpleNamespace(style={"content": (target, content)},
+                          element={"href": "#c1"})
+    missing = ["page"]
+    assert refiled(box, "content", missing, {None: missing}) is None
+    box.style["content"] = (target,)
+    assert refiled(box, "content", missing, {None: missing}) == ([], {"c1": ["page"]})
+    assert refiled(box, "bookmark-label", missing, {None: missing}) is None

@@ -19,6 +19,7 @@ from .leaders import merged_leaders
 from .pagerefs import listed_page_references
 from .subsets import cached_subsets
 from .svgtext import whole_svg_text
+from .targets import anchored_targets
 from .uasheet import for_document
 
 LOGGER = logging.getLogger("weasyprint")
@@ -66,7 +67,8 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     Font subsets are kept in and taken from the directory ``subsets`` if given."""
     fetcher = LockedFetcher(roots)
     with captured_warnings() as warnings, cached_subsets(subsets), whole_svg_text(), \
-            merged_leaders(), shared_contexts(), listed_page_references():
+            merged_leaders(), shared_contexts(), listed_page_references(), \
+            anchored_targets():
         started = time.perf_counter()
         document = for_document(html)(string=html, base_url=str(roots[0]) + os.sep,
                                       url_fetcher=fetcher).render()
