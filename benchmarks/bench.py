@@ -17,7 +17,8 @@ What it measures (medians of runs that alternate ours and the peer's):
    reports them (``Report.stages``, with layout and PDF writing apart from
    ``Report.outputs``), plus the two imports timed here.
 4. Scale: synthetic briefs of about 10, 40 and 160 pages (``inputs.synthetic_brief``),
-   time and peak memory, and the peer's peak memory on the largest.
+   time and peak memory, the peer's peak memory on the largest, and section 7's
+   measure per page on the largest.
 5. Make: a first, a no-change and an after-a-catalog-edit ``make briefs``.
 6. Throughput: eight briefs × two locales with ``make -j1`` and ``make -j2``.
 7. Per page: the flagship's layout and PDF writing against a plain-text document of
@@ -216,6 +217,18 @@ def bench_scale(root: Path, sizes, repeats: int, variant: str | None) -> dict:
     return result
 
 
+def bench_per_page_largest(root: Path, scale: dict, repeats: int,
+                           variant: str | None) -> dict:
+    """Section 7's measure on the largest synthetic brief (issue 16 asks for it on
+    the flagship and on a 160-page brief): its layout and PDF writing per page against
+    plain text of as many pages."""
+    largest = scale["cases"][-1]
+    brief_id = f"synthetic-{largest['target']}"
+    return per_page_rounds(root, f"facts/{brief_id}.yaml",
+                           [root / "html" / f"{brief_id}.en.html"],
+                           {"en": largest["pages"]}, repeats, variant)
+
+
 # -- 5 and 6. Make -------------------------------------------------------------------
 
 def make(root: Path, *args) -> Run:
@@ -303,42 +316,55 @@ def bench_per_page(root: Path, warm: float, stages: dict, repeats: int,
     """Seconds per page of the flagship (layout and PDF write, both editions in one
     fresh process, as section 3 measures them), of plain-text documents matching each
     edition's page count in the same fonts, and of the naive equivalent of each
-    edition.
+    edition (`per_page_rounds`)."""
+    htmls = sorted((root / "html").glob("*.html"))
+    result = per_page_rounds(root, FLAGSHIP, htmls, stages["pages"], repeats, variant,
+                             naive=True)
+    return {"warm_build": warm / result["pages"]} | result
 
-    The three are measured in turns, one run of each per round, and the ratio to plain
-    text is the median of the rounds' ratios: on a machine whose speed drifts (this
-    kind's timings scatter by a fifth between identical runs) a ratio of runs made
-    seconds apart is steadier than a ratio of medians taken minutes apart."""
-    flagship_html = next((root / "html").glob("*.html")).read_text("utf-8")
-    font_css = "\n".join(re.findall(r"@font-face\s*\{[^}]*\}", flagship_html))
-    (root / "plain").mkdir()
-    (root / "naive").mkdir()
-    plain = []
-    for lang, pages in stages["pages"].items():
-        plain.append(root / "plain" / f"plain.{lang}.html")
-        plain[-1].write_text(inputs.fit_plain_text(pages, font_css), "utf-8")
-    naive = []
-    for path in sorted((root / "html").glob("*.html")):
-        naive.append(root / "naive" / path.name)
-        naive[-1].write_text(inputs.naive_html(path.read_text("utf-8")), "utf-8")
-    pages = sum(stages["pages"].values())
+
+def per_page_rounds(root: Path, facts: str, htmls: list, pages: dict, repeats: int,
+                    variant: str | None, naive: bool = False) -> dict:
+    """A brief's layout and PDF writing per page (its editions ``pages``, built from
+    ``facts`` in a fresh process by `staged_build`) against plain text of the same
+    page counts in the fonts of its HTML files ``htmls``, and if ``naive``, against
+    the naive equivalent of those files.
+
+    They are measured in turns, one run of each per round, and each ratio is the
+    median of the rounds' ratios: on a machine whose speed drifts (this kind's
+    timings scatter by a fifth between identical runs) a ratio of runs made seconds
+    apart is steadier than a ratio of medians taken minutes apart."""
+    font_css = "\n".join(re.findall(r"@font-face\s*\{[^}]*\}", htmls[0].read_text("utf-8")))
+    documents = {"plain": []}
+    folder = root / f"plain-{Path(facts).stem}"
+    folder.mkdir()
+    for lang, count in pages.items():
+        documents["plain"].append(folder / f"plain.{lang}.html")
+        documents["plain"][-1].write_text(inputs.fit_plain_text(count, font_css), "utf-8")
+    if naive:
+        (root / "naive").mkdir()
+        documents["naive"] = [root / "naive" / path.name for path in htmls]
+        for path, copy in zip(htmls, documents["naive"]):
+            copy.write_text(inputs.naive_html(path.read_text("utf-8")), "utf-8")
+    total = sum(pages.values())
     rounds = []
     for index in range(repeats):
-        log(f"per page: ours, plain text and naive equivalent, round {index + 1} of "
-            f"{repeats}")
-        staged = in_fresh_process(root, "staged_build", root, root / "out/one-core")
+        log(f"per page, {Path(facts).stem}: ours, {' and '.join(documents)}, round "
+            f"{index + 1} of {repeats}")
+        staged = in_fresh_process(root, "staged_build", root, root / "out/one-core", facts)
         ours = staged["seconds"]["layout"] + staged["seconds"]["PDF write"]
-        rounds.append({"ours": ours / pages} | {
+        rounds.append({"ours": ours / total} | {
             key: in_fresh_process(root, "render_documents", variant or "",
-                                  *documents)["seconds"] / pages
-            for key, documents in (("plain", plain), ("naive", naive))})
-    median = {key: statistics.median(r[key] for r in rounds)
-              for key in ("ours", "plain", "naive")}
-    return {"pages": pages, "warm_build": warm / pages,
-            "layout_and_write": median["ours"], "plain_text": median["plain"],
-            "vs_plain_text": statistics.median(r["ours"] / r["plain"] for r in rounds),
-            "naive": median["naive"],
-            "vs_naive": statistics.median(r["ours"] / r["naive"] for r in rounds)}
+                                  *paths)["seconds"] / total
+            for key, paths in documents.items()})
+    median = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
+    result = {"pages": total, "layout_and_write": median["ours"],
+              "plain_text": median["plain"],
+              "vs_plain_text": statistics.median(r["ours"] / r["plain"] for r in rounds)}
+    if naive:
+        result |= {"naive": median["naive"],
+                   "vs_naive": statistics.median(r["ours"] / r["naive"] for r in rounds)}
+    return result
 
 
 # -- main ----------------------------------------------------------------------------
@@ -384,9 +410,12 @@ def main(argv=None) -> int:
                                                               base / "out/warm"),
         }
         results["map"] = bench_map(project_copy(Path(tmp) / "map", base), repeats)
-        results["scale"] = bench_scale(project_copy(Path(tmp) / "scale", base),
-                                       SCALE[:-1] if args.quick else SCALE, scale_repeats,
-                                       variant)
+        scale = project_copy(Path(tmp) / "scale", base)
+        results["scale"] = bench_scale(scale, SCALE[:-1] if args.quick else SCALE,
+                                       scale_repeats, variant)
+        if not args.quick:
+            results["scale"]["per_page"] = bench_per_page_largest(
+                scale, results["scale"], scale_repeats + 1, variant)
         results["make"] = bench_make(project_copy(Path(tmp) / "make", base), repeats)
         results["throughput"] = bench_throughput(project_copy(Path(tmp) / "throughput",
                                                               base))

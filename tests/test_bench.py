@@ -22,6 +22,8 @@ def made_up_results(growth: bool = True) -> dict:
              "peer": {"pages": 11, "seconds": 1.9, "max_rss": 95 * 2 ** 20}}
     if growth:
         scale["growth_160_vs_40"] = {"pages": 4.1, "seconds": 4.3, "max_rss": 3.0}
+        scale["per_page"] = {"pages": 167, "layout_and_write": 0.21, "plain_text": 0.1,
+                             "vs_plain_text": 2.1}
     stages = bench.stage_shares({"import weasyprint": 0.5, "import briefing": 0.1,
                                  "render": 0.1, "layout": 1.0, "PDF write": 0.3},
                                 {"en": 9, "vi": 9})
@@ -83,6 +85,7 @@ def test_targets_judge_each_value_against_its_limit():
     assert verdicts[7, "make -j2 speed-up over -j1"] is False  # 1.5 < 1.6
     assert verdicts[7, "no-change make briefs, seconds"] is True
     assert verdicts[16, "time of 160 pages / time of 40 pages"] is None  # not measured
+    assert verdicts[16, "the same, largest synthetic brief"] is None
     assert verdicts[16, "50 briefs × 3 locales: make -j2 speed-up over -j1"] is True
     assert verdicts[16, "50 briefs × 3 locales: no-change make briefs, seconds"] is False
     assert verdicts[16, "50 briefs × 3 locales: one briefing build / make -j2"] is True
@@ -110,7 +113,10 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     assert "  after editing locales/vi/LC_MESSAGES/facts.po" in text
     assert "  one core (--jobs 1) = forked workers" in text and text.count(" NO") == 1
     verdicts = [line for line in lines if line[:4] in {"PASS", "FAIL", "SKIP"}]
-    assert len(verdicts) == len(results["targets"]) == 17
+    assert len(verdicts) == len(results["targets"]) == 18
+    assert "FAIL  #16  the same, largest synthetic brief: 2.100 <= 2.0" in verdicts
+    row = next(line for line in lines if line.startswith("  largest, per page (167)"))
+    assert row.split()[-3:] == ["0.210", "s", "2.10×"]
     assert "FAIL  #16  50 briefs × 3 locales: no-change make briefs, seconds: 0.610 < 0.5" \
         in verdicts
     assert "  in it: charts drawn, font fingerprints computed" in text
