@@ -3,8 +3,9 @@ within a document (briefing/pdf/contexts.py), one context per language and not o
 line; the default stylesheet's rules for every element's footnote calls and markers
 scoped away (briefing/pdf/uasheet.py), unless a document needs them; the PDF's page
 references listed once per page count (briefing/pdf/pagerefs.py); the contents' page
-numbers waiting on the anchors they name (briefing/pdf/targets.py); and the charts'
-styles as presentation attributes (charts/style.py)."""
+numbers waiting on the anchors they name (briefing/pdf/targets.py); each line drawn
+with the Pango layout that broke it (briefing/pdf/layouts.py); and the charts' styles
+as presentation attributes (charts/style.py)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ BODY = """
 <p dir="rtl" lang="ar">abc def</p>
 <p style="font-language-override: 'VIT'">A Vietnamese language system: tiếng Việt.</p>
 <table><tr><td>a cell</td><td style="font-size: 13pt">a larger cell</td></tr></table>
+<pre>Preformatted text
+on lines of its own,	tabbed.</pre>
+<p style="text-align: justify; word-spacing: 0.2em">Justified text with more space between
+its words, long enough to run on to a second line and a third, so that its lines are
+stretched to the measure, all but the last one of the paragraph.</p>
 """
 
 
@@ -47,6 +53,35 @@ def document():
     return html, [ROOT / "templates", *font_roots(project.font_cache)]
 
 
+def test_most_lines_are_drawn_with_the_layout_that_broke_them(document, monkeypatch):
+    """A line's layout is made again to draw it only if its text is justified or
+    spaced: in each of the body's three copies, the five boxes of the letter-spaced
+    paragraph and the three lines of the justified one. Without the shortcut, every
+    line's is."""
+    from weasyprint.draw import text
+    from weasyprint.text import line_break
+
+    html, roots = document
+    counts = {"made again": 0, "drawn": 0}
+
+    def counted(function, name):
+        def wrapper(*args, **kwargs):
+            counts[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(line_break.Layout, "reactivate",
+                        counted(line_break.Layout.reactivate, "made again"))
+    monkeypatch.setattr(text, "draw_first_line", counted(text.draw_first_line, "drawn"))
+    writer.write_pdf(html, roots, "pdf/ua-1")
+    assert counts["drawn"] > 60
+    assert counts["made again"] == 3 * (5 + 3)
+    counts.update({"made again": 0, "drawn": 0})
+    monkeypatch.setattr(writer, "kept_layouts", contextlib.nullcontext)
+    writer.write_pdf(html, roots, "pdf/ua-1")
+    assert counts["made again"] >= counts["drawn"] > 60
+
+
 def test_the_pinned_weasyprint_is_the_version_mirrored():
     """With another version the sharing is switched off: this says to check
     contexts._setup against the new Layout.setup, then change MIRRORED."""
@@ -58,6 +93,7 @@ def test_the_pinned_weasyprint_is_the_version_mirrored():
 def without_shortcuts(monkeypatch):
     monkeypatch.setattr(writer, "shared_contexts", contextlib.nullcontext)
     monkeypatch.setattr(writer, "listed_page_references", contextlib.nullcontext)
+    monkeypatch.setattr(writer, "kept_layouts", contextlib.nullcontext)
     monkeypatch.setattr(writer, "for_document", lambda html: uasheet._stock())
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
 from .contexts import shared_contexts
 from .fetcher import LockedFetcher
+from .layouts import kept_layouts
 from .leaders import merged_leaders
 from .pagerefs import listed_page_references
 from .subsets import cached_subsets
@@ -68,7 +69,7 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     fetcher = LockedFetcher(roots)
     with captured_warnings() as warnings, cached_subsets(subsets), whole_svg_text(), \
             merged_leaders(), shared_contexts(), listed_page_references(), \
-            anchored_targets():
+            anchored_targets(), kept_layouts():
         started = time.perf_counter()
         document = for_document(html)(string=html, base_url=str(roots[0]) + os.sep,
                                       url_fetcher=fetcher).render()
