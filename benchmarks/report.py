@@ -211,7 +211,9 @@ def format_report(r: dict) -> str:
     lines.append("")
     for t in r["targets"]:
         verdict = {True: "PASS", False: "FAIL", None: "SKIP"}[t["pass"]]
-        value = "not measured (--quick)" if t["value"] is None else f"{t['value']:.3f}"
-        lines.append(f"{verdict}  #{t['issue']:<3} {t['target']}: {value} {t['op']} "
-                     f"{t['limit']}")
+        if t["value"] is None:  # --quick, or a difference within the machine's scatter
+            lines.append(f"{verdict}  #{t['issue']:<3} {t['target']}: not measured")
+        else:
+            lines.append(f"{verdict}  #{t['issue']:<3} {t['target']}: {t['value']:.3f} "
+                         f"{t['op']} {t['limit']}")
     return "\n".join(lines)

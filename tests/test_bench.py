@@ -131,6 +131,17 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     assert "  extra time for the cached map" in text and "0.30 s" in text
 
 
+def test_the_map_target_is_skipped_when_the_engine_time_does_not_tell_the_map():
+    """Section 9 on a run where the engine took no longer with the map than without:
+    the ratio is not computed, and the target says SKIP, not a PASS of -100."""
+    results = made_up_results()
+    results["map"]["extra_vs_draw"] = None
+    results["targets"] = report.targets(results)
+    lines = report.format_report(results).splitlines()
+    assert "SKIP  #13  warm build's extra time for a cached map / the engine drawing " \
+           "its SVG: not measured" in lines
+
+
 def test_the_map_target_is_skipped_when_not_measured():
     results = made_up_results()
     del results["map"]
