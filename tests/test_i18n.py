@@ -48,6 +48,18 @@ def test_formats_as_the_house_style_says():
 
 
 @pytest.mark.parametrize("locale, fields, printed", [
+    ("en", dict(value=-1.5, metric="change"), "\u22121.5%"),
+    ("vi", dict(value=-1.5, metric="share"), "\u22121,5%"),
+    ("en", dict(value=-2500, unit="EUR"), "\u2212€2,500"),
+    ("vi", dict(value=-2500, unit="EUR"), "\u22122.500\u00a0€"),
+    ("en", dict(value=-65000000, display="compact"), "\u221265\u00a0million"),
+    ("vi", dict(low=-3, high=-1), "\u22123–\u22121"),
+])
+def test_a_negative_figure_has_a_minus_sign_not_a_hyphen(locale, fields, printed):
+    assert localizer(locale).figure(claim(**fields)) == printed
+
+
+@pytest.mark.parametrize("locale, fields, printed", [
     ("en", dict(value=30000, qualifier="about"), "about\u00a030,000"),
     ("vi", dict(value=30000, qualifier="about"), "khoảng\u00a030.000"),
     ("vi", dict(value=200, qualifier="more_than"), "hơn\u00a0200"),

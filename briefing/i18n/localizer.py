@@ -17,7 +17,7 @@ from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 from babel.numbers import (format_compact_decimal, format_currency, format_decimal,
-                           format_percent)
+                           format_percent, get_minus_sign_symbol)
 from markupsafe import Markup, escape
 
 from ..diagnostics import Collector, Location
@@ -34,6 +34,7 @@ FORMAT_LOCALES = {"en": "en_GB"}
 # of the briefs is American in spelling.
 DOCUMENT_LANGUAGES = {"en": "en-US"}
 NBSP = "\u00a0"
+MINUS = "\u2212"  # the minus sign of print, not the hyphen-minus
 
 
 def N_(msgid: str) -> str:
@@ -184,8 +185,17 @@ class Localizer:
 
     # -- formatting -------------------------------------------------------------
     def number(self, value) -> str:
-        """A number with the digits it was given ("13.5", "1,234.50" stays 1,234.5)."""
-        return format_decimal(value, locale=self.babel, decimal_quantization=False)
+        """A number with the digits it was given ("13.5", "1,234.50" stays 1,234.5), a
+        negative one with a minus sign ("−1.5", as the charts print it)."""
+        return self._minus(format_decimal(value, locale=self.babel,
+                                          decimal_quantization=False), value)
+
+    def _minus(self, text: str, value) -> str:
+        """CLDR writes most locales' minus as the hyphen-minus of typewriters; print
+        sets the minus sign U+2212, the width of a digit's plus."""
+        if value < 0:
+            return text.replace(get_minus_sign_symbol(self.babel), MINUS, 1)
+        return text
 
     def _compacts(self, claim: Claim) -> bool:
         """Whether the locale's press writes this figure in words ("hơn 1 triệu"): by
@@ -201,8 +211,9 @@ class Localizer:
         """"65 million", "65 triệu"; numbers below a million as they are."""
         if abs(value) < 1_000_000:
             return self.number(value)
-        return format_compact_decimal(value, format_type="long", fraction_digits=1,
-                                      locale=self.babel).replace(" ", NBSP)
+        return self._minus(format_compact_decimal(value, format_type="long",
+                                                  fraction_digits=1, locale=self.babel),
+                           value).replace(" ", NBSP)
 
     def figure(self, claim: Claim, compact: Optional[bool] = None) -> str:
         """A claim's figure with its qualifier and unit: "about 30,000", "khoảng
@@ -242,7 +253,10 @@ class Localizer:
         else:
             return units.with_unit(core, unit, plural_value, self.babel) \
                 .replace(" ", NBSP)
-        return sample.replace(format_decimal(sentinel, locale=self.babel), core) \
+        sign = ""
+        if core.startswith(MINUS) and MINUS not in core[1:]:  # "−€2,500", as CLDR has it
+            sign, core = MINUS, core[1:]
+        return sign + sample.replace(format_decimal(sentinel, locale=self.babel), core) \
             .replace(" ", NBSP)
 
     def date(self, date: PartialDate, style: str = "long") -> str:
