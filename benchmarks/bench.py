@@ -335,15 +335,13 @@ def per_page_rounds(root: Path, facts: str, htmls: list, pages: dict, repeats: i
     timings scatter by a fifth between identical runs) a ratio of runs made seconds
     apart is steadier than a ratio of medians taken minutes apart."""
     font_css = "\n".join(re.findall(r"@font-face\s*\{[^}]*\}", htmls[0].read_text("utf-8")))
-    documents = {"plain": []}
-    folder = root / f"plain-{Path(facts).stem}"
+    folder = root / f"per-page-{Path(facts).stem}"
     folder.mkdir()
-    for lang, count in pages.items():
-        documents["plain"].append(folder / f"plain.{lang}.html")
-        documents["plain"][-1].write_text(inputs.fit_plain_text(count, font_css), "utf-8")
+    documents = {"plain": [folder / f"plain.{lang}.html" for lang in pages]}
+    for path, count in zip(documents["plain"], pages.values()):
+        path.write_text(inputs.fit_plain_text(count, font_css), "utf-8")
     if naive:
-        (root / "naive").mkdir()
-        documents["naive"] = [root / "naive" / path.name for path in htmls]
+        documents["naive"] = [folder / f"naive.{path.name}" for path in htmls]
         for path, copy in zip(htmls, documents["naive"]):
             copy.write_text(inputs.naive_html(path.read_text("utf-8")), "utf-8")
     total = sum(pages.values())

@@ -31,6 +31,10 @@ from .engine import replaced
 SEPARATORS = ("\n", "\r", "\u2029")
 
 
+def _one_paragraph(text: str) -> bool:
+    return not any(separator in text for separator in SEPARATORS)
+
+
 @contextmanager
 def kept_layouts():
     """While active, a line is drawn with the Pango layout that broke it."""
@@ -42,8 +46,7 @@ def kept_layouts():
 
     def set_text_single(self, text, justify=False):
         set_text(self, text, justify)
-        single = not any(separator in self.text for separator in SEPARATORS)
-        pango.pango_layout_set_single_paragraph_mode(self.layout, single)
+        pango.pango_layout_set_single_paragraph_mode(self.layout, _one_paragraph(self.text))
 
     def keep(self):
         pass
@@ -52,7 +55,7 @@ def kept_layouts():
         layout = self.__dict__.get("layout")
         if (layout is not None and style is self.style and not self.justification_spacing
                 and not style["word_spacing"] and style["letter_spacing"] in ("normal", 0)
-                and not any(separator in self.text for separator in SEPARATORS)
+                and _one_paragraph(self.text)
                 and pango.pango_layout_get_line_readonly(layout, 1) == ffi.NULL):
             return
         reactivate(self, style)

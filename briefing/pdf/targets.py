@@ -13,8 +13,10 @@ third time to show them. While ``anchored_targets`` is active, such an entry's m
 page number is filed under the anchor its ``href`` names (what ``lookup_target``
 resolves it to) and its own missing counters are the ones it has, none: each anchor,
 as it is placed in pass 0, refreshes the entries that point to it, and pass 1 lays
-out the contents with its numbers. The PDFs are the same bytes (tested); one layout
-of each contents page less.
+out the contents with its numbers: one layout of each contents page less. Every
+page draws the same (tested); the PDFs are the same bytes but where the contents page
+holds a ``::first-letter``, which WeasyPrint wraps in one more empty tag each time it
+lays the page out.
 
 Only an entry whose content is what the slips produce is refiled: one
 ``target-counter()`` or ``target-counters()`` with an ``attr()`` anchor and no
