@@ -80,6 +80,19 @@ def test_outline_has_a_bookmark_for_every_section(edition):
     assert len(numbered) == len(sections) + 3  # + figures, timeline, sources
 
 
+def test_every_stream_is_deflated_at_zlibs_default_level(edition):
+    """Pages, fonts, forms: each Flate stream's zlib header (RFC 1950) names the
+    default level (FLEVEL 2: 78 9C), not the slowest (78 DA), and inflates."""
+    _, _, pdf = edition
+    headers = {}
+    for item in pdf.objects:
+        if isinstance(item, pikepdf.Stream) and item.get("/Filter") == "/FlateDecode":
+            headers.setdefault(bytes(item.read_raw_bytes()[:2]), []).append(item)
+            item.read_bytes()
+    assert set(headers) == {b"\x78\x9c"}
+    assert len(headers[b"\x78\x9c"]) > 20
+
+
 def test_every_font_is_embedded(edition):
     _, _, pdf = edition
     fonts = {}

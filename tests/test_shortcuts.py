@@ -4,8 +4,9 @@ line; the default stylesheet's rules for every element's footnote calls and mark
 scoped away (briefing/pdf/uasheet.py), unless a document needs them; the PDF's page
 references listed once per page count (briefing/pdf/pagerefs.py); the contents' page
 numbers waiting on the anchors they name (briefing/pdf/targets.py); each line drawn
-with the Pango layout that broke it (briefing/pdf/layouts.py); and the charts' styles
-as presentation attributes (charts/style.py)."""
+with the Pango layout that broke it (briefing/pdf/layouts.py); the HTML parser's
+expressions compiled once (briefing/pdf/htmlruns.py); and the charts' styles as
+presentation attributes (charts/style.py)."""
 
 from __future__ import annotations
 
@@ -79,6 +80,7 @@ def test_most_lines_are_drawn_with_the_layout_that_broke_them(document, monkeypa
     assert counts["made again"] == 3 * (5 + 3)
     counts.update({"made again": 0, "drawn": 0})
     monkeypatch.setattr(writer, "kept_layouts", contextlib.nullcontext)
+    monkeypatch.setattr(writer, "compiled_runs", contextlib.nullcontext)
     monkeypatch.setattr(writer, "collector_paused", contextlib.nullcontext)
     writer.write_pdf(html, roots, "pdf/ua-1")
     assert counts["made again"] >= counts["drawn"] > 60
@@ -350,3 +352,33 @@ def test_no_garbage_collection_while_a_document_is_laid_out_and_written(document
     finally:
         gc.callbacks.remove(count)
         gc.enable()
+
+
+def test_the_html_parser_compiles_each_kind_of_character_run_once(document, monkeypatch):
+    """tinyhtml5 reads attribute names, quoted values and text as runs of characters,
+    each kind with its own regular expression: under ``compiled_runs`` each is
+    compiled on its first run and found after, and the parse is the same."""
+    import xml.etree.ElementTree as ElementTree
+
+    import tinyhtml5
+    from tinyhtml5 import constants, inputstream
+
+    from briefing.pdf import htmlruns
+
+    html, _ = document
+    assert html.count("=") > 30  # attributes by the dozen
+    compiled = []
+    missing = htmlruns._Runs.__missing__
+    monkeypatch.setattr(htmlruns._Runs, "__missing__",
+                        lambda runs, key: compiled.append(key) or missing(runs, key))
+    stock = ElementTree.tostring(tinyhtml5.parse(html))
+    with htmlruns.compiled_runs():
+        once = ElementTree.tostring(tinyhtml5.parse(html))
+        again = ElementTree.tostring(tinyhtml5.parse(html))
+        cache = dict(inputstream.characters_until_regex)
+    assert once == again == stock
+    assert len(compiled) == len(set(compiled)) == len(cache)
+    assert cache[(("&", "<", "\u0000"), False)].pattern == "[^\\x26\\x3c\\x00]+"
+    assert cache[(constants.ascii_letters, True)].fullmatch("charset")
+    assert isinstance(inputstream.characters_until_regex, dict)
+    assert not isinstance(inputstream.characters_until_regex, htmlruns._Runs)

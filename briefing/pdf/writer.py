@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from . import engine  # noqa: F401  (first: imports WeasyPrint quickly)
 from .contexts import shared_contexts
+from .deflate import default_deflate
 from .fetcher import LockedFetcher
+from .htmlruns import compiled_runs
 from .layouts import kept_layouts
 from .leaders import merged_leaders
 from .pagerefs import listed_page_references
@@ -86,8 +88,8 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     """Lay out and write the PDF; returns its bytes, page count and renderer warnings.
     Font subsets are kept in and taken from the directory ``subsets`` if given."""
     with collector_paused(), captured_warnings() as warnings, cached_subsets(subsets), \
-            whole_svg_text(), merged_leaders(), shared_contexts(), \
-            listed_page_references(), anchored_targets(), kept_layouts():
+            default_deflate(), whole_svg_text(), merged_leaders(), shared_contexts(), \
+            listed_page_references(), anchored_targets(), kept_layouts(), compiled_runs():
         fetcher = LockedFetcher(roots)
         started = time.perf_counter()
         document = for_document(html)(string=html, base_url=str(roots[0]) + os.sep,
