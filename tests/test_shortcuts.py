@@ -168,6 +168,37 @@ def test_a_document_that_needs_the_stock_rules_gets_the_stock_stylesheet(needs):
         is not uasheet._stock()
 
 
+def test_the_scoped_sheet_matches_as_the_stock_text_with_its_rules_scoped():
+    """The scoped sheet is the stock one's selector index changed, not a parse: it
+    matches every element of a document as the stock sheet's text would with
+    ``::marker`` written ``li::marker`` and the five other rules left out."""
+    from pathlib import Path
+
+    import cssselect2
+    import tinyhtml5
+    import weasyprint
+    from weasyprint import CSS
+
+    text = (Path(weasyprint.__file__).parent / "css" / "html5_ua.css").read_text("utf-8")
+    text = text.replace("::marker {", "li::marker {")
+    for name in uasheet.SCOPED[1:]:
+        text = text.replace(f"::{name} {{", f".never-matches::{name} {{")
+    expected = CSS(string=text).matcher
+    scoped = uasheet._scoped_sheet().matcher
+    html = ("<html><body><ul><li>one</li><li class=never>two</li></ul><ol><li>x</li></ol>"
+            "<p lang=vi>a <b>b</b> <sup>c</sup></p><table><tr><td>d</td></tr></table>"
+            "<h1 id=t>e</h1><a href='#t'>f</a><details><summary>g</summary></details>"
+            "</body></html>")
+    elements = list(cssselect2.ElementWrapper.from_html_root(tinyhtml5.parse(html)).iter_subtree())
+    assert len(elements) > 15
+    for element in elements:
+        found = [entry[:3] + (repr(entry[3]),) for entry in scoped.match(element)]
+        assert found == [entry[:3] + (repr(entry[3]),) for entry in expected.match(element)]
+    markers = [entry for element in elements for entry in scoped.match(element)
+               if entry[2] == "marker"]
+    assert len(markers) == 3  # one per li
+
+
 def test_one_context_per_direction_and_language_one_description_per_font(document):
     from weasyprint import HTML
 
