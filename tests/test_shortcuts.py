@@ -5,7 +5,8 @@ scoped away (briefing/pdf/uasheet.py), unless a document needs them; the PDF's p
 references listed once per page count (briefing/pdf/pagerefs.py); the contents' page
 numbers waiting on the anchors they name (briefing/pdf/targets.py); each line drawn
 with the Pango layout that broke it (briefing/pdf/layouts.py); the HTML parser's
-expressions compiled once (briefing/pdf/htmlruns.py); and the charts' styles as
+expressions compiled once (briefing/pdf/htmlruns.py); the charts' sizes and URLs
+parsed once per value (briefing/pdf/svgvalues.py); and the charts' styles as
 presentation attributes (charts/style.py)."""
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def test_most_lines_are_drawn_with_the_layout_that_broke_them(document, monkeypa
     counts.update({"made again": 0, "drawn": 0})
     monkeypatch.setattr(writer, "kept_layouts", contextlib.nullcontext)
     monkeypatch.setattr(writer, "compiled_runs", contextlib.nullcontext)
+    monkeypatch.setattr(writer, "parsed_once", contextlib.nullcontext)
     monkeypatch.setattr(writer, "collector_paused", contextlib.nullcontext)
     writer.write_pdf(html, roots, "pdf/ua-1")
     assert counts["made again"] >= counts["drawn"] > 60
@@ -447,3 +449,41 @@ def test_the_html_parser_compiles_each_kind_of_character_run_once(document, monk
     assert cache[(constants.ascii_letters, True)].fullmatch("charset")
     assert isinstance(inputstream.characters_until_regex, dict)
     assert not isinstance(inputstream.characters_until_regex, htmlruns._Runs)
+
+
+def test_the_charts_sizes_and_urls_are_parsed_once_per_value(document, monkeypatch):
+    """Drawing an SVG, WeasyPrint reads each element's font size and the URLs of its
+    clip path, mask, filter and markers from their strings; under ``parsed_once``
+    each distinct string is parsed once per document."""
+    import base64
+
+    import weasyprint.svg
+    from weasyprint.svg import utils
+
+    _, roots = document
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    calls = {"size": [], "parse_url": []}
+    for name, found in calls.items():
+        original = getattr(utils, name)
+
+        def counted(*args, original=original, found=found):
+            found.append(args)
+            return original(*args)
+        monkeypatch.setattr(utils, name, counted)
+        monkeypatch.setattr(weasyprint.svg, name, counted)
+    rects = ('<rect x="10" y="20" width="5" height="5" fill="#0072B2" '
+             'clip-path="url(#c)"/>') * 60
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="100pt">'
+           f'<defs><clipPath id="c"><rect width="90" height="90"/></clipPath></defs>'
+           f'<g font-size="10pt">{rects}</g></svg>')
+    image = base64.b64encode(svg.encode()).decode()
+    html = (f'<html lang=en><body><img alt="sixty squares" '
+            f'src="data:image/svg+xml;base64,{image}"></body></html>')
+    once = writer.write_pdf(html, roots, "pdf/ua-1").data
+    assert 0 < len(calls["size"]) == len(set(calls["size"])) < 20
+    assert 0 < len(calls["parse_url"]) == len(set(calls["parse_url"])) < 20
+    for found in calls.values():
+        found.clear()
+    monkeypatch.setattr(writer, "parsed_once", contextlib.nullcontext)
+    assert writer.write_pdf(html, roots, "pdf/ua-1").data == once
+    assert len(calls["size"]) > 60 and len(calls["parse_url"]) > 4 * 60

@@ -22,6 +22,7 @@ from .layouts import kept_layouts
 from .leaders import merged_leaders
 from .pagerefs import listed_page_references
 from .subsets import cached_subsets
+from .svgvalues import parsed_once
 from .svgtext import whole_svg_text
 from .targets import anchored_targets
 from .uasheet import for_document
@@ -91,8 +92,9 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     """Lay out and write the PDF; returns its bytes, page count and renderer warnings.
     Font subsets are kept in and taken from the directory ``subsets`` if given."""
     with collector_paused(), captured_warnings() as warnings, cached_subsets(subsets), \
-            default_deflate(), whole_svg_text(), merged_leaders(), shared_contexts(), \
-            listed_page_references(), anchored_targets(), kept_layouts(), compiled_runs():
+            default_deflate(), whole_svg_text(), parsed_once(), merged_leaders(), \
+            shared_contexts(), listed_page_references(), anchored_targets(), \
+            kept_layouts(), compiled_runs():
         fetcher = LockedFetcher(roots)
         started = time.perf_counter()
         document = for_document(html)(string=html, base_url=str(roots[0]) + os.sep,
