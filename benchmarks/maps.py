@@ -29,8 +29,18 @@ BIN = Path(sys.prefix) / "bin"
 FLAGSHIP = "facts/nagorno-karabakh.yaml"
 LOCALE = "en"
 # CPU seconds below which the engine's time with and without the map cannot be told
-# apart on this machine kind (its runs scatter by about that much).
+# apart on this machine kind, whatever the rounds' scatter.
 NOISE = 0.1
+
+
+def paired_difference(with_: list, without: list) -> tuple[float, float]:
+    """The median of the rounds' differences (each round's two runs are seconds
+    apart, while this machine's speed drifts by a fifth over minutes: the difference
+    of two medians mixes that drift in), and the scatter of those differences (their
+    median absolute deviation)."""
+    differences = [a - b for a, b in zip(with_, without)]
+    middle = statistics.median(differences)
+    return middle, statistics.median(abs(d - middle) for d in differences)
 
 
 def without_map(text: str) -> str:
@@ -107,10 +117,13 @@ def bench_map(root: Path, repeats: int) -> dict:
         samples["import"].append(drawn["import"])
         samples["draw"].append(drawn["draw"])
     seconds = {key: statistics.median(values) for key, values in samples.items()}
-    extra = seconds["with_map"] - seconds["without_map"]
-    engine_draw = seconds["engine_with_map"] - seconds["engine_without_map"]
+    extra, extra_scatter = paired_difference(samples["with_map"], samples["without_map"])
+    engine_draw, engine_scatter = paired_difference(samples["engine_with_map"],
+                                                    samples["engine_without_map"])
     seconds["engine_draw"] = engine_draw
-    # A difference smaller than the runs' scatter is not the map's: no ratio (SKIP).
-    measured = engine_draw >= NOISE
+    # A difference within twice the rounds' scatter (or below NOISE) is not the map's:
+    # no ratio (SKIP).
+    measured = engine_draw >= max(NOISE, 2 * engine_scatter, 2 * extra_scatter)
     return {"locale": LOCALE, "seconds": seconds, "samples": samples, "extra": extra,
+            "scatter": {"extra": extra_scatter, "engine_draw": engine_scatter},
             "extra_vs_draw": extra / engine_draw if measured else None}

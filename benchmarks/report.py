@@ -174,15 +174,16 @@ def table(r: dict) -> list[tuple[str, str, str, str]]:
     if "map" in r:
         mp = r["map"]["seconds"]
         rows += [(f"9 Locator map, flagship ({r['map']['locale']}), warm, --jobs 1, "
-                  "whole process", "CPU s", "", ""),
+                  "whole process (medians)", "CPU s", "", ""),
                  ("  warm build, map cached", _s(mp["with_map"]), "", ""),
                  ("  the same brief without its map", _s(mp["without_map"]), "", ""),
-                 ("  extra time for the cached map", _s(r["map"]["extra"]), "", ""),
+                 ("  extra time for the cached map (each round's difference)",
+                  _s(r["map"]["extra"]), "", ""),
                  ("  weasyprint on the edition's HTML", _s(mp["engine_with_map"]), "", ""),
                  ("  the same HTML without the map's figure", _s(mp["engine_without_map"]),
                   "", ""),
-                 ("  the engine drawing the map's SVG (difference)", _s(mp["engine_draw"]),
-                  "", ""),
+                 ("  the engine drawing the map's SVG (each round's difference)",
+                  _s(mp["engine_draw"]), "", ""),
                  ("  matplotlib drawing it, not paid when cached", _s(mp["draw"]), "", ""),
                  ("  importing matplotlib.pyplot, fresh process", _s(mp["import"]), "", "")]
     return rows + _many(r)

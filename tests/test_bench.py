@@ -104,7 +104,7 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
                 "3 Stages of one warm build --jobs 1", "4 Scale", "5 Make", "6 Throughput",
                 "7 Per page, flagship (18 pages)",
                 "8 Identical PDFs, SOURCE_DATE_EPOCH=1700000000",
-                "9 Locator map, flagship (en), warm, --jobs 1, whole process",
+                "9 Locator map, flagship (en), warm, --jobs 1, whole process (medians)",
                 "10 Many briefs: 50 briefs × 3 locales from an empty dist (charts cached)"]
     assert len(headings) == len(expected)
     assert all(line.startswith(start) for line, start in zip(headings, expected)), headings
@@ -127,7 +127,7 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     assert "PASS  #7   time of 160 pages / time of 40 pages: 4.300 <= 4.4" in verdicts
     assert verdicts[-1] == "PASS  #13  warm build's extra time for a cached map / the " \
                            "engine drawing its SVG: 0.750 <= 1.0"
-    assert "  the engine drawing the map's SVG (difference)" in text
+    assert "  the engine drawing the map's SVG (each round's difference)" in text
     assert "  extra time for the cached map" in text and "0.30 s" in text
 
 
@@ -140,6 +140,15 @@ def test_the_map_target_is_skipped_when_the_engine_time_does_not_tell_the_map():
     lines = report.format_report(results).splitlines()
     assert "SKIP  #13  warm build's extra time for a cached map / the engine drawing " \
            "its SVG: not measured" in lines
+
+
+def test_the_map_check_takes_each_rounds_difference_not_the_difference_of_medians():
+    """The machine ran faster in the second round: the difference of the medians
+    (2.9 - 2.0 = 0.9 s) is drift; each round's two runs differ by 0.3 s but one."""
+    difference, scatter = maps.paired_difference([3.0, 2.0, 2.9], [2.7, 1.7, 2.0])
+    assert round(difference, 6) == 0.3 and round(scatter, 6) == 0.0
+    difference, scatter = maps.paired_difference([1.0, 1.4, 1.0, 1.2], [1.0, 1.0, 0.8, 1.1])
+    assert round(difference, 6) == 0.15 and round(scatter, 6) == 0.1
 
 
 def test_the_map_target_is_skipped_when_not_measured():
