@@ -43,11 +43,12 @@ def _scoped_sheet():
     stock = UA_STYLESHEET.matcher
     # cssselect2's index entry: (test, specificity, order, pseudo-element, payload)
     everywhere = [entry for entry in stock.other_selectors if entry[3] in SCOPED]
+    elsewhere = [stock.lang_attr_selectors, *(
+        entries for index in (stock.id_selectors, stock.class_selectors,
+                              stock.lower_local_name_selectors, stock.namespace_selectors)
+        for entries in index.values())]
     if sorted(entry[3] for entry in everywhere) != sorted(SCOPED) or any(
-            entry[3] in SCOPED for index in (stock.id_selectors, stock.class_selectors,
-                                             stock.lower_local_name_selectors,
-                                             stock.namespace_selectors)
-            for entries in index.values() for entry in entries):
+            entry[3] in SCOPED for entries in elsewhere for entry in entries):
         return None
     test, (ids, classes, types), order, pseudo, payload = next(
         entry for entry in everywhere if entry[3] == KEPT_FOR_LI)
