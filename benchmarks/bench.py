@@ -137,8 +137,10 @@ def staged_build(root: str, out: str, facts: str = FLAGSHIP) -> dict:
 
     Meant for a fresh interpreter (see `bench_stages`), so that the imports and every
     first use cost what they cost in ``briefing build``. Only the imports are timed
-    here; WeasyPrint's part of the "lay out" stage is split into layout and PDF
-    writing with the layout seconds each output reports."""
+    here; WeasyPrint's part of the "lay out" stage is split with the seconds each
+    output reports into layout, PDF writing (from the HTML to the PDF's bytes, the
+    span section 7 times for the peer: ``render()`` and ``write_pdf()``), and the
+    rest: freeing each document (`report.FREEING`), which the peer's timer leaves out."""
     seconds = {}
     started = time.perf_counter()
     import briefing.pdf.engine  # noqa: F401  (WeasyPrint, imported as the build does)
@@ -151,10 +153,12 @@ def staged_build(root: str, out: str, facts: str = FLAGSHIP) -> dict:
     project = Project(Path(root), Path(out))
     result = build([Path(root) / facts], Options(project, jobs=1))
     layout = sum(output.layout_seconds for output in result.outputs)
+    laid_out = sum(output.seconds for output in result.outputs)
     for name, value in result.stages.items():
         if name == "lay out":
             seconds["layout"] = layout
-            seconds["PDF write"] = value - layout
+            seconds["PDF write"] = laid_out - layout
+            seconds[report.FREEING] = value - laid_out
         else:
             seconds[name] = value
     pages = {output.path.suffixes[-2].lstrip("."): output.pages
@@ -328,7 +332,10 @@ def per_page_rounds(root: Path, facts: str, htmls: list, pages: dict, repeats: i
     """A brief's layout and PDF writing per page (its editions ``pages``, built from
     ``facts`` in a fresh process by `staged_build`) against plain text of the same
     page counts in the fonts of its HTML files ``htmls``, and if ``naive``, against
-    the naive equivalent of those files.
+    the naive equivalent of those files. Each is timed over the same span, from its
+    HTML to its PDF's bytes (``render()`` and ``write_pdf()``); freeing our documents
+    afterwards is reported apart (``freeing``), as the peer's timer stops before its
+    document is freed.
 
     They are measured in turns, one run of each per round, and each ratio is the
     median of the rounds' ratios: on a machine whose speed drifts (this kind's
@@ -351,13 +358,14 @@ def per_page_rounds(root: Path, facts: str, htmls: list, pages: dict, repeats: i
             f"{index + 1} of {repeats}")
         staged = in_fresh_process(root, "staged_build", root, root / "out/one-core", facts)
         ours = staged["seconds"]["layout"] + staged["seconds"]["PDF write"]
-        rounds.append({"ours": ours / total} | {
+        rounds.append({"ours": ours / total,
+                       "freeing": staged["seconds"][report.FREEING] / total} | {
             key: in_fresh_process(root, "render_documents", variant or "",
                                   *paths)["seconds"] / total
             for key, paths in documents.items()})
     median = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
     result = {"pages": total, "layout_and_write": median["ours"],
-              "plain_text": median["plain"],
+              "freeing": median["freeing"], "plain_text": median["plain"],
               "vs_plain_text": statistics.median(r["ours"] / r["plain"] for r in rounds)}
     if naive:
         result |= {"naive": median["naive"],

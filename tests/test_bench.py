@@ -11,7 +11,10 @@ from __future__ import annotations
 import base64
 import shutil
 
+import pytest
+
 from benchmarks import bench, inputs, many, maps, report
+from briefing.pdf import pool
 
 from conftest import FIXTURES, ROOT
 
@@ -22,8 +25,8 @@ def made_up_results(growth: bool = True) -> dict:
              "peer": {"pages": 11, "seconds": 1.9, "max_rss": 95 * 2 ** 20}}
     if growth:
         scale["growth_160_vs_40"] = {"pages": 4.1, "seconds": 4.3, "max_rss": 3.0}
-        scale["per_page"] = {"pages": 167, "layout_and_write": 0.21, "plain_text": 0.1,
-                             "vs_plain_text": 2.1}
+        scale["per_page"] = {"pages": 167, "layout_and_write": 0.21, "freeing": 0.004,
+                             "plain_text": 0.1, "vs_plain_text": 2.1}
     stages = bench.stage_shares({"import weasyprint": 0.5, "import briefing": 0.1,
                                  "render": 0.1, "layout": 1.0, "PDF write": 0.3},
                                 {"en": 9, "vi": 9})
@@ -48,6 +51,7 @@ def made_up_results(growth: bool = True) -> dict:
                        "j2": {"seconds": 20.0, "cores_busy": 1.9, "editions": 16},
                        "speedup": 1.5},
         "per_page": {"pages": 18, "warm_build": 0.11, "layout_and_write": 0.072,
+                     "freeing": 0.002,
                      "plain_text": 0.036, "vs_plain_text": 2.0, "naive": 0.5,
                      "vs_naive": 0.144},
         "identical": {"cold build = warm build": True,
@@ -117,6 +121,9 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     assert "FAIL  #16  the same, largest synthetic brief: 2.100 <= 2.0" in verdicts
     row = next(line for line in lines if line.startswith("  largest, per page (167)"))
     assert row.split()[-3:] == ["0.210", "s", "2.10×"]
+    row = lines[lines.index(row) + 1]  # the time it leaves out, shown beside it
+    assert row.startswith("  then freeing the laid-out document (not in the ratio)")
+    assert row.split()[-2:] == ["0.004", "s"]
     assert "FAIL  #16  50 briefs × 3 locales: no-change make briefs, seconds: 0.610 < 0.5" \
         in verdicts
     assert "  in it: charts drawn, font fingerprints computed" in text
@@ -197,8 +204,21 @@ def test_stages_come_from_the_builds_own_report(tmp_path, monkeypatch):
     assert list(measured["seconds"]) == [
         "import weasyprint", "import briefing (jinja2, babel, yaml)",
         "load, catalogs, translate, relate", "chart", "render", "layout", "PDF write",
-        "write"]
+        "freeing the laid-out documents", "write"]
     assert all(seconds >= 0 for seconds in measured["seconds"].values())
+    # The three parts of the "lay out" stage add up to it, and the first two are the
+    # span the peer is timed over (render and write_pdf: LaidOut's seconds).
+    laid = {}
+    real_write_pdf = pool.write_pdf
+
+    def write_pdf(*args, **kwargs):
+        laid["seconds"] = (result := real_write_pdf(*args, **kwargs)).seconds
+        return result
+    monkeypatch.setattr(pool, "write_pdf", write_pdf)
+    again = bench.staged_build(str(ROOT), str(tmp_path), str(FIXTURES / "minimal.yaml"))
+    assert again["seconds"]["layout"] + again["seconds"]["PDF write"] == \
+        pytest.approx(laid["seconds"], abs=1e-9)
+    assert again["seconds"]["freeing the laid-out documents"] > 0
     assert measured["pages"] == {"en": 2}
     assert (tmp_path / "minimal.en.pdf").read_bytes().startswith(b"%PDF-")
 
