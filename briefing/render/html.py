@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..typeset import mark_long_words
+from .columns import figures_columns
 from .fonts import font_face_css
 from .view import EditionView
 
@@ -64,6 +65,7 @@ def render_html(edition: EditionView, templates: Path, charts: list, faces: list
     return mark_long_words(template.render(
         e=edition, charts=charts, paper=paper, two_sided=two_sided, created=created,
         version=__version__, font_faces=Markup(font_face_css(faces)),
+        columns=figures_columns(edition, faces),
         page_of_css=Markup(page_of_css(loc.translate("Page %(page)s of %(pages)s"))),
         page_size=PAPER_SIZES[paper],
     ))
