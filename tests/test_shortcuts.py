@@ -6,9 +6,8 @@ references listed once per page count (briefing/pdf/pagerefs.py); the contents' 
 numbers waiting on the anchors they name (briefing/pdf/targets.py); each line drawn
 with the Pango layout that broke it (briefing/pdf/layouts.py); the HTML parser's
 expressions compiled once (briefing/pdf/htmlruns.py); the charts' sizes and URLs
-parsed once per value (briefing/pdf/svgvalues.py); a table's texts measured once per
-text and style (briefing/pdf/minwidths.py); and the charts' styles as presentation
-attributes (charts/style.py)."""
+parsed once per value (briefing/pdf/svgvalues.py); and the charts' styles as
+presentation attributes (charts/style.py)."""
 
 from __future__ import annotations
 
@@ -104,7 +103,6 @@ def without_shortcuts(monkeypatch):
     monkeypatch.setattr(writer, "for_document", lambda html: uasheet._stock())
     monkeypatch.setattr(writer, "compiled_runs", contextlib.nullcontext)
     monkeypatch.setattr(writer, "parsed_once", contextlib.nullcontext)
-    monkeypatch.setattr(writer, "measured_once", contextlib.nullcontext)
 
 
 def test_the_pdf_is_byte_for_byte_the_same_without_sharing(document, monkeypatch):
@@ -491,38 +489,3 @@ def test_the_charts_sizes_and_urls_are_parsed_once_per_value(document, monkeypat
     monkeypatch.setattr(writer, "parsed_once", contextlib.nullcontext)
     assert writer.write_pdf(html, roots, "pdf/ua-1").data == once
     assert len(calls["size"]) > 60 and len(calls["parse_url"]) > 4 * 60
-
-
-def test_a_tables_repeated_texts_are_measured_once(document, monkeypatch):
-    """To size a table's columns WeasyPrint measures each cell's text whole and after
-    each break; under ``measured_once`` a text met again in a cell of the same style
-    is not measured again. Forty rows of the same two cells, one in italics, and a
-    third cell of its own on each row: the same PDF, with the two cells' texts
-    measured once, not forty times."""
-    from weasyprint.layout import preferred
-
-    _, roots = document
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    measured = []
-    original = preferred.split_first_line
-
-    def counted(text, *args, **kwargs):
-        measured.append(text)
-        return original(text, *args, **kwargs)
-    monkeypatch.setattr(preferred, "split_first_line", counted)
-    rows = "".join(f"<tr><td>Killed in the first phase</td><td><i>Killed in the first "
-                   f"phase</i></td><td>row {n:02d}</td></tr>" for n in range(40))
-    html = (f"<html lang=en><body><table style='font-family: \"Noto Serif\"'>{rows}"
-            f"</table></body></html>")
-    once = writer.write_pdf(html, roots, "pdf/ua-1").data
-    # Each of the two texts whole (max-content), then after each of its five words
-    # (min-content): its tails "Killed in the first phase", ..., "phase". In roman and
-    # in italics, once each.
-    assert measured.count("Killed in the first phase") == 2 * 2
-    assert measured.count("phase") == 2
-    assert measured.count("row 00") == 2
-    measured.clear()
-    monkeypatch.setattr(writer, "measured_once", contextlib.nullcontext)
-    assert writer.write_pdf(html, roots, "pdf/ua-1").data == once
-    assert measured.count("Killed in the first phase") == 2 * 2 * 40
-    assert measured.count("phase") == 2 * 40

@@ -20,7 +20,6 @@ from .fetcher import LockedFetcher
 from .htmlruns import compiled_runs
 from .layouts import kept_layouts
 from .leaders import merged_leaders
-from .minwidths import measured_once
 from .pagerefs import listed_page_references
 from .subsets import cached_subsets
 from .svgvalues import parsed_once
@@ -95,7 +94,7 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
     with collector_paused(), captured_warnings() as warnings, cached_subsets(subsets), \
             default_deflate(), whole_svg_text(), parsed_once(), merged_leaders(), \
             shared_contexts(), listed_page_references(), anchored_targets(), \
-            kept_layouts(), compiled_runs(), measured_once():
+            kept_layouts(), compiled_runs():
         fetcher = LockedFetcher(roots)
         started = time.perf_counter()
         document = for_document(html)(string=html, base_url=str(roots[0]) + os.sep,
