@@ -7,7 +7,7 @@ every cell of the table twice, as one line and broken after every word: for a lo
 table that was a ninth of the whole time of laying out and writing its edition
 (2.5 s of the 167-page benchmark brief's 716 rows), to size two columns whose texts
 we know. So the table is laid out with ``table-layout: fixed``, its two columns as
-wide as their texts measured here: each glyph's advance width in the face the
+wide as their texts measured here: each character's advance width (`metrics.py`) in the face the
 stylesheet gives it (Noto Sans; the figures of revised and alternative rows in
 italics, headers bold, note calls at 6.5 pt). The faces' figures are lining and
 tabular as they come, as the stylesheet asks (``font-variant-numeric``), so a
@@ -22,11 +22,11 @@ spare room among all four columns; "What" now takes it.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from pathlib import Path
 
+from .metrics import metrics
 from .tables import ITALIC_STATUSES
 
 # templates/print.css: table.figures font size, cell padding, note calls.
@@ -38,24 +38,11 @@ SLACK = 1.0                        # pt: covers what kerning and rounding take a
 TAGS = re.compile(r"<[^>]*>")
 
 
-@functools.lru_cache(maxsize=None)
-def _metrics(path: str) -> tuple[dict, dict, int]:
-    """A face's character map, advance widths and units per em."""
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, lazy=True) as font:  # read what is needed, and close the file
-        return font.getBestCmap(), dict(font["hmtx"].metrics), font["head"].unitsPerEm
-
-
 def text_width(text: str, path: Path, size: float) -> float:
     """The width in points of ``text`` set in the face at ``path``, ``size`` points."""
-    cmap, advances, units = _metrics(str(path))
-    total = 0
-    for character in text:
-        glyph = cmap.get(ord(character))
-        # No such glyph: the glyph check reports it before layout.
-        total += units if glyph is None else advances[glyph][0]
-    return total * size / units
+    face = metrics(path)
+    # A character the face lacks counts an em: the glyph check reports it before layout.
+    return sum(face.advances.get(ord(c), face.units) for c in text) * size / face.units
 
 
 def _face(faces, family: str, style: str, weight: int) -> Path:

@@ -8,16 +8,12 @@ file for English text, the .po entry for a translation.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import unicodedata
-from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 from ..diagnostics import Collector, Location
 from ..facts.walk import translatable_fields
-from ..files import WriteError, write_atomically
+from .metrics import metrics
 
 
 class _Text(HTMLParser):
@@ -39,37 +35,11 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-@lru_cache(maxsize=None)
-def _cmap(path: Path) -> frozenset:
-    """The code points a font maps. Reading them with fontTools costs every process
-    about 0.4 s for the eight faces (profiled), so they are kept beside the font in
-    ``<font>.cmap``, under a hash of the font's bytes: a changed font is read again."""
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    kept = path.with_name(path.name + ".cmap")
-    try:
-        head, _, body = kept.read_text(encoding="ascii").partition("\n")
-        if head == digest:
-            return frozenset(int(point, 16) for point in body.split())
-    except (OSError, ValueError):
-        pass
-    from fontTools.ttLib import TTFont
-
-    with TTFont(io.BytesIO(data), lazy=True) as font:
-        points = frozenset(font.getBestCmap())
-    try:
-        write_atomically(kept, "\n".join(
-            [digest, " ".join(f"{point:x}" for point in sorted(points))]).encode("ascii"))
-    except WriteError:  # a cache that cannot be written is skipped
-        pass
-    return points
-
-
 def covered(faces) -> frozenset:
     """Code points every family has (a text may be set in either)."""
     families: dict[str, set] = {}
     for face, path in faces:
-        families.setdefault(face.family, set()).update(_cmap(path))
+        families.setdefault(face.family, set()).update(metrics(path).advances)
     return frozenset.intersection(*map(frozenset, families.values()))
 
 
