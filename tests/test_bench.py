@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -156,6 +157,30 @@ def test_the_map_check_takes_each_rounds_difference_not_the_difference_of_median
     assert round(difference, 6) == 0.3 and round(scatter, 6) == 0.0
     difference, scatter = maps.paired_difference([1.0, 1.4, 1.0, 1.2], [1.0, 1.0, 0.8, 1.1])
     assert round(difference, 6) == 0.15 and round(scatter, 6) == 0.1
+
+
+def test_the_scale_sizes_take_turns_and_growth_is_the_median_rounds_ratio(
+        tmp_path, monkeypatch):
+    """Section 4 on a machine that slowed down for the second round: the two sizes run
+    in turns, and the growth is the median of each round's own ratio (20/5, 32/8,
+    30/5: 4.0), not the ratio of the medians (30 s / 5 s = 6.0)."""
+    (tmp_path / "facts").mkdir()
+    times = iter([5.0, 20.0, 8.0, 32.0, 5.0, 30.0])
+    order = []
+
+    def fake_run(cmd, cwd, env):
+        words = [str(word) for word in cmd]
+        if "--format" in words or "weasyprint" in words[0]:
+            return bench.Run(1.0, 1.0, 100, "")
+        order.append(next(word for word in words if word.endswith(".yaml")))
+        return bench.Run(next(times), 0.0, 200, "")
+    monkeypatch.setattr(bench, "run", fake_run)
+    monkeypatch.setattr(bench, "page_count", lambda pdf: 168 if "160" in pdf.name else 40)
+    result = bench.bench_scale(tmp_path, [(40, 2), (160, 3)], 3, None)
+    assert [Path(name).name for name in order] == \
+        ["synthetic-40.yaml", "synthetic-160.yaml"] * 3
+    assert [case["seconds"] for case in result["cases"]] == [5.0, 30.0]
+    assert result["growth_160_vs_40"] == {"pages": 4.2, "max_rss": 1.0, "seconds": 4.0}
 
 
 def test_the_map_target_is_skipped_when_not_measured():
