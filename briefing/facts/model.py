@@ -93,6 +93,10 @@ class Meta(Node):
     locales: tuple[str, ...] = spec("Editions to build, e.g. [en, vi].", pattern=LOCALE_PATTERN)
     handling: str = spec("Handling line printed on every page.", prose=True)
     subtitle: Optional[str] = spec("One-line subtitle.", required=False, prose=True)
+    short_title: Optional[str] = spec("The title as the running head of every page but the "
+                                      "first prints it, where the whole title would take "
+                                      "two lines there; the title when omitted.",
+                                      required=False, prose=True)
     institution: Optional[str] = spec("Issuing institution, printed above the title and in "
                                       "the citation; omit rather than write a placeholder.",
                                       required=False, prose=True)

@@ -205,6 +205,11 @@ class EditionView:
             else escape(word) for word in self.title.split(" "))
 
     @property
+    def running_title(self) -> str:
+        """The title in the running heads: the short title where the brief gives one."""
+        return self.text(self.meta.short_title) or self.title
+
+    @property
     def subtitle(self) -> str:
         return self.text(self.meta.subtitle)
 
