@@ -3,8 +3,8 @@
 The print stylesheet never breaks a ``<span class="nobreak">`` and never hyphenates a
 ``<span class="name">``; ``protect_names`` puts those spans where the names a brief
 knows need them. ``thin_note_calls`` leaves one note call per source in a sentence.
-``note_call`` writes a call of the endnotes; ``mark_long_words`` marks the words that
-may break anywhere.
+``note_call`` writes a call of the endnotes; ``typeset_words`` marks the words that
+may break anywhere and keeps number ranges on one line.
 """
 
 from __future__ import annotations
@@ -156,11 +156,25 @@ _WORD = re.compile(r"(?:&#?\w+;|[^ \t\r\n\u200b&]|&)+")
 _ENTITY = re.compile(r"&#?\w+;")
 
 
-def mark_long_words(html: str) -> str:
+# A number range ("1988–1994", "17–18 million") reads as one figure, but a line may
+# break after its en dash (UAX #14); a word joiner after the dash, which prints nothing
+# and is not copied out of the PDF, keeps the range on one line. A spaced range
+# ("12 July 2020 – 25 September 2020") still breaks at its spaces.
+_RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")
+WORD_JOINER = "\u2060"
+
+
+def join_ranges(text: str) -> str:
+    """``text`` with a word joiner after the en dash of every unspaced number range."""
+    return _RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
+
+
+def typeset_words(html: str) -> str:
     """The HTML document with every word of LONG_WORD characters or more in the text of
     a box sized to its content (SIZED_TAGS, SIZED_CLASSES) wrapped in ``<span
-    class="long-word">``; tags, attributes and the content of raw-text elements (style,
-    script, svg, title) are left as they are."""
+    class="long-word">``, and every number range joined (``join_ranges``); tags,
+    attributes and the content of raw-text elements (style, script, svg, title) are
+    left as they are."""
     start = html.find("<body")
     if start < 0:
         return html
@@ -178,6 +192,8 @@ def mark_long_words(html: str) -> str:
             out.append(token)
             previous = token
             continue
+        if closing is None and "\u2013" in token:
+            token = join_ranges(token)
         sized = bool(open_elements) and open_elements[-1][1]
         if closing is None and sized and token and previous != _UNBROKEN:
             token = _mark(token, keep_first=bool(_FIRST_LETTER.search(previous)))

@@ -12,7 +12,10 @@ Rules, each a ``Finding.rule``:
 - ``empty-page``: a page more than a third empty, unless it is the last page or the next
   page opens a chapter (the caller says which headings open chapters);
 - ``repeated-call``: one sentence carries two note calls (bracketed superscripts such as
-  [3]) to the same source.
+  [3]) to the same source;
+- ``split-range``: a line ends in the dash of a number range ("1988–" / "1994");
+- ``head-lines``: a running head or foot (the text in the top or bottom margin) takes
+  more than one line.
 
 Everything is measured from the PDF as a reader gets it: the characters PDFium finds,
 their ink boxes and baselines. Positions in findings are in millimetres from the top
@@ -417,6 +420,56 @@ def _raised(origin: list[Char | None], index: int, block: list[Line]) -> bool:
     return char.y - baseline > 1.0
 
 
+def split_ranges(page: Page) -> list[Finding]:
+    """Lines that end in the en dash of a number range whose second number opens the
+    next line: a range is read as one figure ("1988–1994", "17–18 million")."""
+    findings = []
+    for block in blocks_of(page):
+        for line, following in zip(block, block[1:]):
+            chars = list(line.chars)
+            while chars and chars[-1].text.isspace():
+                chars.pop()
+            if len(chars) >= 2 and chars[-1].text == "\u2013" and chars[-2].text.isdigit() \
+                    and following.start.text.isdigit():
+                x, y = page.position(chars[-1])
+                findings.append(Finding(
+                    "split-range", page.number, x, y,
+                    f"'{_text(line.chars).split()[-1]}' / "
+                    f"'{_text(following.chars).split()[0]}'"))
+    return findings
+
+
+_HEAD_LINE_GAP = 3.0  # pt: baselines closer than this are one line (a raised call)
+
+
+def head_lines(page: Page, margins_mm: Sequence[float] = BRIEF_MARGINS_MM) -> list[Finding]:
+    """A running head (the text above the top margin) or foot (below the bottom one)
+    that takes more than one line."""
+    findings = []
+    top = page.height - margins_mm[0] * PT_PER_MM
+    bottom = margins_mm[2] * PT_PER_MM
+    for where, inside in (("head", lambda c: c.y > top), ("foot", lambda c: c.y < bottom)):
+        chars = sorted((c for c in page.chars if c.inked and inside(c)), key=lambda c: -c.y)
+        lines: list[list[Char]] = []
+        for char in chars:
+            if lines and lines[-1][0].y - char.y <= _HEAD_LINE_GAP:
+                lines[-1].append(char)
+            else:
+                lines.append([char])
+        if len(lines) > 1:
+            x, y = page.position(lines[0][0])
+            text = " / ".join(_spaced(sorted(line, key=lambda c: c.left)) for line in lines)
+            findings.append(Finding("head-lines", page.number, x, y,
+                                    f"the running {where} takes {len(lines)} lines: {text}"))
+    return findings
+
+
+def _spaced(chars: list[Char]) -> str:
+    """Inked characters left to right, a space where a gap is wider than a thin space."""
+    return "".join((" " if previous and char.left - previous.right > 1.5 else "") + char.text
+                   for previous, char in zip([None] + chars, chars))
+
+
 def break_hyphens(pdf: Path | str) -> list[Finding]:
     """Hyphens that a line break put into the text (U+2010, or a soft hyphen shown):
     copied or searched, the word reads with a hyphen inside it. Not part of ``check``:
@@ -443,6 +496,8 @@ def check(pdf: Path | str, names: Iterable[str] = (), chapter_starts: Iterable[s
         findings += outside(page, margins_mm)
         findings += hyphenation(page, names, margins_mm)
         findings += repeated_calls(page)
+        findings += split_ranges(page)
+        findings += head_lines(page, margins_mm)
     findings += empty_pages(pages, chapter_starts, margins_mm)
     return sorted(findings, key=lambda f: (f.page, f.y_mm, f.x_mm, f.rule))
 

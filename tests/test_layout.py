@@ -107,6 +107,28 @@ def test_a_source_called_twice_in_one_sentence(tmp_path):
                              "'…It killed 30[1] and displaced 50[1,2]'")]
 
 
+def test_a_number_range_split_at_its_dash(tmp_path):
+    pdf = pdf_of(tmp_path, '<p style="width: 22mm">wars 1988–1994</p>'
+                           '<p style="width: 22mm">wars 1988 – 1994</p>'
+                           '<p style="width: 14mm">A–B–C–D–E</p>')
+    assert findings(pdf) == [("split-range", 1, "'1988–' / '1994'")]
+
+
+def test_a_running_head_on_two_lines(tmp_path):
+    head = ("@page {{ margin: 15mm 5mm 5mm; @top-left {{ content: '{}'; width: 40mm;"
+            " font: 7pt/1.3 sans-serif; vertical-align: bottom; }}"
+            " @top-right {{ content: 'Unclassified'; font: 7pt/1.3 sans-serif;"
+            " vertical-align: bottom; }} }}")
+    margins = (15, 5, 5, 5)
+    short = pdf_of(tmp_path, "<p>Text.</p>", head.format("A short running head"))
+    assert findings(short, margins_mm=margins) == []
+    long = pdf_of(tmp_path, "<p>Text.</p>",
+                  head.format("A long running head that needs two lines in its box"))
+    assert findings(long, margins_mm=margins) == [
+        ("head-lines", 1, "the running head takes 2 lines: A long running head that needs"
+                          " / two lines in its box Unclassified")]
+
+
 def test_a_hyphen_put_in_by_a_line_break_is_found(tmp_path):
     pdf = pdf_of(tmp_path, '<p style="width: 14mm">inter&shy;national and inter-war</p>')
     assert [(f.rule, f.page, f.text) for f in layout.break_hyphens(pdf)] == [
@@ -140,7 +162,7 @@ CHAPTER_STARTS: list[str] = ["1. The territory and the roots of the dispute",
                              "1. Vùng lãnh thổ và nguồn gốc tranh chấp",
                              "1. Flows and sediment"]
 TYPESETTING = {"overlap", "outside", "split-name", "hyphen-ladder", "page-split-word",
-               "empty-page"}
+               "empty-page", "split-range", "head-lines"}
 
 
 @pytest.fixture(scope="session")

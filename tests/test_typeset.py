@@ -95,7 +95,7 @@ def test_a_sentence_ends_after_closing_quotes_too():
         "It called it a “crisis.”", ("a",), " Talks ", "began", ("a",), "."]
 
 
-from briefing.typeset import SIZED_CLASSES, SIZED_TAGS, mark_long_words  # noqa: E402
+from briefing.typeset import SIZED_CLASSES, SIZED_TAGS, typeset_words  # noqa: E402
 
 HEAD = '<!DOCTYPE html><html><head><title>Averyveryverylongtitle</title>' \
        '<style>.averyveryverylongselector { color: red }</style></head>'
@@ -107,7 +107,7 @@ def cell(inner: str) -> str:
 
 def test_a_word_of_13_characters_is_marked_and_one_of_12_is_not():
     html = HEAD + cell("Thirteenchars twelvechars, Hydroelectricity")
-    assert mark_long_words(html) == HEAD + cell(
+    assert typeset_words(html) == HEAD + cell(
         '<span class="long-word">Thirteenchars</span> twelvechars, '
         '<span class="long-word">Hydroelectricity</span>')
 
@@ -122,7 +122,7 @@ def test_only_boxes_sized_to_their_content_are_marked():
                    '<div class="card revised"><p>Hydroelectricity</p><br></div>'
                    '<p class="dateline"><span class="handling">Hydroelectricity</span> '
                    'Hydroelectricity</p><ul><li>Hydroelectricity</li></ul></body></html>')
-    assert mark_long_words(html) == HEAD + (
+    assert typeset_words(html) == HEAD + (
         '<body><p>Hydroelectricity in a paragraph</p>'
         '<table><tr><th><span class="long-word">Hydroelectricity</span></th><td><p>In a '
         '<b><span class="long-word">Hydroelectricity</span></b> cell</p></td></tr></table>'
@@ -154,13 +154,13 @@ def test_only_the_text_of_the_body_is_marked():
     html = (HEAD + '<body class="averyveryverylongclass"><table><tr><td>'
             '<a href="https://example.org/averyverylongpath">link</a>'
             f'{svg}<script>averyveryverylongname()</script></td></tr></table></body></html>')
-    assert mark_long_words(html) == html
+    assert typeset_words(html) == html
 
 
 def test_an_entity_is_one_character_and_a_no_break_space_joins_words():
     html = HEAD + cell("&lt;b&gt;tags&lt;/b&gt; x&amp;y "
                        "19&nbsp;September&nbsp;2023 ngày\u00a019\u00a0tháng\u00a09")
-    assert mark_long_words(html) == HEAD + cell(
+    assert typeset_words(html) == HEAD + cell(
         "&lt;b&gt;tags&lt;/b&gt; x&amp;y "
         '<span class="long-word">19&nbsp;September&nbsp;2023</span> '
         '<span class="long-word">ngày\u00a019\u00a0tháng\u00a09</span>')
@@ -168,16 +168,30 @@ def test_an_entity_is_one_character_and_a_no_break_space_joins_words():
 
 def test_the_first_word_of_a_status_keeps_its_styled_first_letter():
     html = HEAD + cell('<span class="status">unconfirmedfigure, unconfirmedfigure</span>')
-    assert mark_long_words(html) == HEAD + cell(
+    assert typeset_words(html) == HEAD + cell(
         '<span class="status">unconfirmedfigure, '
         '<span class="long-word">unconfirmedfigure</span></span>')
 
 
 def test_a_document_without_a_body_is_left_as_it_is():
-    assert mark_long_words("<td>Averyveryverylongword</td>") == "<td>Averyveryverylongword</td>"
+    assert typeset_words("<td>Averyveryverylongword</td>") == "<td>Averyveryverylongword</td>"
 
 
 def test_a_name_kept_on_one_line_is_not_marked():
     html = HEAD + cell(str(protect_names("In Nagorno-Karabakh-Republic now",
                                          ["Nagorno-Karabakh-Republic"])))
-    assert mark_long_words(html) == html
+    assert typeset_words(html) == html
+
+
+def test_a_number_range_is_joined_after_its_dash_and_nothing_else_is():
+    """"1988–" / "1994" is no line break a reader wants; a spaced range and a dash
+    between words still break, and the title and drawings keep their text."""
+    text = ("The wars of 1988–1994 and 17–18 million; 12 July 2020 – 25 July 2020; "
+            "the Armenia–Azerbaijan talks; 2–3–4")
+    html = (f"<!DOCTYPE html><html><head><title>1988–1994</title></head><body><p>{text}</p>"
+            "<svg><text>1988–1994</text></svg></body></html>")
+    assert typeset_words(html) == (
+        "<!DOCTYPE html><html><head><title>1988–1994</title></head><body><p>"
+        "The wars of 1988–\u20601994 and 17–\u206018 million; 12 July 2020 – 25 July 2020; "
+        "the Armenia–Azerbaijan talks; 2–\u20603–\u20604"
+        "</p><svg><text>1988–1994</text></svg></body></html>")

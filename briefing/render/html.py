@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import __version__
-from ..typeset import mark_long_words
+from ..typeset import typeset_words
 from .columns import figures_columns
 from .fonts import font_face_css
 from .view import EditionView
@@ -62,7 +62,7 @@ def render_html(edition: EditionView, templates: Path, charts: list, faces: list
     env.install_gettext_callables(loc.gettext, loc.ngettext, newstyle=True,
                                   pgettext=loc.pgettext, npgettext=loc.npgettext)
     template = env.get_template("brief.html.j2")
-    return mark_long_words(template.render(
+    return typeset_words(template.render(
         e=edition, charts=charts, paper=paper, two_sided=two_sided, created=created,
         version=__version__, font_faces=Markup(font_face_css(faces)),
         columns=figures_columns(edition, faces),
