@@ -241,6 +241,7 @@ def write(views: list[EditionView], documents: list[str], laid_out: list,
             for message in pdf.warnings:  # WeasyPrint's log is silent unless routed
                 report.warnings.append(Diagnostic(view.brief.loc, "warning",
                                                   f"renderer: {message}"))
+            report.warnings.extend(long_margin_warnings(view, pdf.long_margins))
         # Strings printed in English are known only once the templates have run.
         fallbacks, kinds = view.loc.fallback_diagnostics(options.project.root)
         for where, message in fallbacks:
@@ -251,3 +252,44 @@ def write(views: list[EditionView], documents: list[str], laid_out: list,
                 view.brief.loc, "warning", f"edition {view.stem}: {len(fallbacks)} "
                 f"{'text' if len(fallbacks) == 1 else 'texts'} printed in English "
                 f"({counts}); 'make locale-status' shows what is left to translate"))
+
+
+# What a margin box prints (templates/print.css), and the field to shorten when it wraps.
+_MARGINS = {"@top-left": ("the running head", "short_title"),
+            "@top-right": ("the handling line", "handling")}
+
+
+def long_margin_warnings(view, long_margins) -> list[Diagnostic]:
+    """A warning per margin box that took two lines or more on some pages, at the
+    field that fills it: a running head should be one line."""
+    pages: dict[str, list[int]] = {}
+    for number, keyword in long_margins:
+        pages.setdefault(keyword, []).append(number)
+    out = []
+    for keyword, numbers in sorted(pages.items()):
+        what, field_name = _MARGINS.get(keyword, (f"the page's {keyword} box", None))
+        meta = view.meta
+        if field_name == "short_title":
+            hint = ("shorten its short_title" if meta.short_title else
+                    "give the brief a short_title for the running heads")
+            where = meta.where("short_title" if meta.short_title else "title")
+        elif field_name:
+            hint, where = f"shorten its {field_name}", meta.where(field_name)
+        else:
+            hint, where = "shorten what it prints", meta.loc
+        listed = _page_runs(numbers)
+        out.append(Diagnostic(where, "warning", f"edition {view.stem}: {what} takes more "
+                              f"than one line on page{'s' if len(numbers) > 1 else ''} "
+                              f"{listed}; {hint}"))
+    return out
+
+
+def _page_runs(numbers: list[int]) -> str:
+    """"2, 5–9, 12": ascending page numbers with their runs joined."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)

@@ -4,6 +4,7 @@ and a key to its styles below, and "(continued)" on the pages it runs on to."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -94,3 +95,50 @@ def test_the_figure_and_date_columns_are_as_wide_as_their_widest_text(facts, tmp
             assert 0 <= fixed[column] - automatic[column] <= 1.5, (html_file.name, column)
         assert fixed[2] == pytest.approx(automatic[2])  # According to: 23%
         assert sum(fixed) == pytest.approx(sum(automatic))
+
+
+def test_a_running_head_that_wraps_is_named_with_its_pages_until_a_short_title_fits(
+        tmp_path):
+    """"Hydropower on the Example River basin (illustrative) · Table 1 (continued)" is
+    two lines in the running head; the build says where and what to do, at the title."""
+    result = run_process("build", "tests/fixtures/charts-energy.yaml", "--locale", "en",
+                         "--out", tmp_path / "long")
+    assert result.code == 0, result.err
+    assert ("tests/fixtures/charts-energy.yaml:5:10: warning: edition charts-energy.en: the "
+            "running head takes more than one line on page 2; give the brief a short_title "
+            "for the running heads") in result.err.splitlines()
+    facts = tmp_path / "charts-energy.yaml"
+    facts.write_text((FIXTURES / "charts-energy.yaml").read_text("utf-8").replace(
+        '  as_of: 2023-06-30\n', '  as_of: 2023-06-30\n  short_title: "Example River '
+        'hydropower"\n'), "utf-8")
+    result = run_process("build", facts, "--locale", "en", "--out", tmp_path / "short")
+    assert result.code == 0, result.err
+    assert "running head" not in result.err
+    assert "Example River hydropower · Table 1 (continued)" in " ".join(
+        pages(tmp_path / "short" / "charts-energy.en.pdf"))
+
+
+def test_pages_are_listed_with_their_runs_joined():
+    from briefing.build import _page_runs
+
+    assert _page_runs([2]) == "2"
+    assert _page_runs([1, 2, 3, 5, 7, 8]) == "1–3, 5, 7–8"
+
+
+def test_a_wrapped_handling_line_and_running_head_are_put_to_their_fields(
+        monkeypatch):
+    from types import SimpleNamespace
+
+    from briefing.build import long_margin_warnings
+    from briefing.facts.load import load_brief
+
+    monkeypatch.chdir(ROOT)
+    meta = load_brief(Path("tests/fixtures/frame.yaml")).brief
+    view = SimpleNamespace(meta=meta, stem="framed.vi")
+    shown = [str(w) for w in long_margin_warnings(
+        view, [(2, "@top-right"), (3, "@top-right"), (4, "@top-right"), (9, "@top-left")])]
+    assert shown == [
+        "tests/fixtures/frame.yaml:3:10: warning: edition framed.vi: the running head takes "
+        "more than one line on page 9; give the brief a short_title for the running heads",
+        "tests/fixtures/frame.yaml:6:13: warning: edition framed.vi: the handling line takes "
+        "more than one line on pages 2–4; shorten its handling"]

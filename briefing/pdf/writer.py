@@ -61,6 +61,8 @@ class LaidOut:
     warnings: tuple[str, ...]
     layout_seconds: float
     write_seconds: float
+    # (page number, margin box) where a running head or foot took more than one line
+    long_margins: tuple[tuple[int, str], ...] = ()
 
     @property
     def seconds(self) -> float:
@@ -104,5 +106,21 @@ def write_pdf(html: str, roots, variant: str | None = None, subsets=None) -> Lai
         data = document.write_pdf(**options)
         written = time.perf_counter()
         pages = len(document.pages)
+        long_margins = margins_over_one_line(document)
         del document  # before the collector resumes: see collector_paused
-    return LaidOut(data, pages, tuple(warnings), laid_out - started, written - laid_out)
+    return LaidOut(data, pages, tuple(warnings), laid_out - started, written - laid_out,
+                   long_margins)
+
+
+def margins_over_one_line(document) -> tuple[tuple[int, str], ...]:
+    """(page number, "@top-left") for every margin box of the laid-out document that
+    holds more than one line: a running head or foot that wrapped."""
+    from weasyprint.formatting_structure import boxes
+
+    found = []
+    for number, page in enumerate(document.pages, start=1):
+        for box in page._page_box.children:
+            if isinstance(box, boxes.MarginBox) and sum(
+                    isinstance(b, boxes.LineBox) for b in box.descendants()) > 1:
+                found.append((number, box.at_keyword))
+    return tuple(found)
