@@ -44,8 +44,9 @@ msgstr "Nước lên cao nhất."
 
 
 def plain(html) -> str:
-    """What a reader sees of an HTML fragment: no tags, ordinary spaces."""
-    return " ".join(re.sub(r"<[^>]+>", "", str(html)).split())
+    """What a reader sees of an HTML fragment: no tags, ordinary spaces, no word
+    joiners (they print nothing)."""
+    return " ".join(re.sub(r"<[^>]+>", "", str(html)).replace("\u2060", "").split())
 
 
 def D(text: str) -> PartialDate:

@@ -232,3 +232,34 @@ def test_long_words_urls_titles_and_labels_stay_in_their_boxes(editions, paper):
     hyphenated = "-".join(["Abcdefghijklmnopqrstuvwxyzabcdefghijklm"] * 3)
     assert text.count(LONG_WORD) >= 10  # title, running head, cards, table, chart, ...
     assert url in text and hyphenated in text
+
+
+def test_a_line_before_a_note_call_is_not_cut_short(tmp_path):
+    """WeasyPrint 70 ended a line too early before a span that may not wrap: the
+    flagship's English edition on Letter, two-sided, set "southern" alone on a line of
+    page 4, before "flank; … had been shelled.[5]". A note call is now held to its word
+    by a word joiner, and the line breaks where the measure does."""
+    result = run_process("build", FLAGSHIP, "--locale", "en", "--paper", "letter",
+                         "--two-sided", "--out", tmp_path)
+    assert result.code == 0, result.err
+    lines = ["".join(c.text for c in line.chars).strip()
+             for page in layout.read_pages(tmp_path / "nagorno-karabakh.en.pdf")
+             for line in layout.lines_of(page)]
+    southern = [line for line in lines if line.startswith("southern")]
+    assert southern and all(line.startswith("southern flank; his press secretary")
+                            for line in southern), southern
+
+
+def test_a_note_call_never_opens_a_line(tmp_path):
+    """At every width from 40 to 90 mm the call stays on the line of the word before
+    it, even after a full stop, where a line may otherwise break."""
+    from briefing.typeset import WORD_JOINER, note_call
+
+    call = note_call([5])
+    paragraphs = "".join(
+        f'<p style="width: {width}mm">The capital Stepanakert had been shelled.{WORD_JOINER}'
+        f'{call} Then more text follows here.</p>' for width in range(40, 91))
+    pdf = pdf_of(tmp_path, paragraphs, "@page { size: 120mm 2000mm; }")
+    lines = ["".join(c.text for c in line.chars).strip()
+             for page in layout.read_pages(pdf) for line in layout.lines_of(page)]
+    assert len(lines) > 51 and not any(line.startswith("[") for line in lines)

@@ -23,7 +23,7 @@ from ..i18n.extract import KEYWORDS_CONTEXT
 from ..i18n.localizer import INFERRED_MARK, Localizer, capitalize
 from ..i18n.translate import English, Translation
 from ..project import SOURCE_LOCALE
-from ..typeset import note_call, protect_names
+from ..typeset import WORD_JOINER, note_call, protect_names
 from . import abbreviations
 from .frame import Frame
 from .rows import Figure, Part, QuoteRow, SectionView, SourceRow, TimelineRow
@@ -99,15 +99,9 @@ class EditionView:
             else:
                 out.append(escape(shown))
         sources = tuple(s for s in sources if s not in called)
-        closing = Markup("")
-        if sources and out and not isinstance(out[-1], Markup):
-            # Keep the note call on the line of the word it follows.
-            head, space, last = out.pop().rpartition(" ")
-            out.append(head + space)
-            closing = Markup('<span class="nobreak">{}{}</span>').format(
-                self.mark(last), self.cite(sources))
-        elif sources:
-            closing = self.cite(sources)
+        # A word joiner keeps the note call on the line of the word it follows; a
+        # nowrap span round both made WeasyPrint 70 end the line before too early.
+        closing = Markup(WORD_JOINER) + self.cite(sources) if sources else Markup("")
         html = Markup("").join(part if isinstance(part, Markup) else self.mark(part)
                                for part in out) + closing
         if english:
