@@ -140,7 +140,7 @@ def test_a_hyphen_put_in_by_a_line_break_is_found(tmp_path):
 # (a break in "Arme-nian" is a break in "Armenia").
 FLAGSHIP_NAMES = [
     "Armenia", "Azerbaijan", "Nagorno-Karabakh", "Karabakh", "Artsakh", "Stepanakert",
-    "Lachin", "Talish", "Caucasus", "Russia", "Moscow", "Kremlin", "Turkey", "Turkish",
+    "Lachin", "Talish", "Caucasus", "Russia", "Moscow", "Moskva", "Kremlin", "Turkey", "Turkish",
     "Washington", "France", "Germany", "European Union", "Syria", "Libya", "Pakistan",
     "Israeli", "Soviet", "Auckland", "New Zealand", "Minsk", "Pashinyan", "Harutyunyan",
     "Aliyev", "Erdogan", "Blinken", "Macron", "Putin", "Zeynalov", "Tankian",
