@@ -178,7 +178,10 @@ def marker_style(key: str) -> dict:
     style = MARKERS[key]
     return {"marker": style["marker"], "markersize": 6.5, "markeredgewidth": 1.3,
             "markerfacecolor": style["color"] if style["filled"] else "white",
-            "markeredgecolor": style.get("edge", style["color"]), "linestyle": "none"}
+            "markeredgecolor": style.get("edge", style["color"]), "linestyle": "none",
+            # a figure at the end of its axis (an axis ends at the first round value at
+            # or past the largest) is drawn whole, not cut in half by the plot's edge
+            "clip_on": False}
 
 
 def bound_mark(ax, x, y, bound: str, color: str, vertical: bool = False) -> None:

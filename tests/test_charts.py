@@ -523,3 +523,15 @@ def test_direct_labels_stay_inside_the_chart(path, chart_id, locale):
             x = float(text.get("x"))
             end = x + advance(label, size) * {"start": 1, "middle": 0.5, "end": 0}[anchor]
             assert end <= width, (label, end, width)
+
+
+def test_a_figure_at_the_end_of_its_axis_is_drawn_whole():
+    """The flagship's "more than 1,000,000" displaced sits on the last tick of its axis;
+    its diamond was cut in half by the plot's clip path. No mark is clipped now."""
+    _, data, svg = drawn(FLAGSHIP, "displacement", "en")
+    assert max(p.high for p in data.points) == data.ticks[-1][0] == 1_000_000
+    root = ET.fromstring(svg)
+    marks = [g for g in root.iter(f"{SVG}g") if (g.get("id") or "").startswith("line2d_")
+             and any(True for _ in g.iter(f"{SVG}use"))]
+    assert len(marks) >= 2  # the two rows' marks
+    assert [g.get("id") for g in marks if any(e.get("clip-path") for e in g.iter())] == []
