@@ -234,17 +234,23 @@ def test_long_words_urls_titles_and_labels_stay_in_their_boxes(editions, paper):
     assert url in text and hyphenated in text
 
 
-def test_a_line_before_a_note_call_is_not_cut_short(tmp_path):
+@pytest.fixture(scope="module")
+def two_sided(tmp_path_factory):
+    """The flagship's English edition on Letter, two-sided."""
+    out = tmp_path_factory.mktemp("two-sided")
+    result = run_process("build", FLAGSHIP, "--locale", "en", "--paper", "letter",
+                         "--two-sided", "--out", out)
+    assert result.code == 0, result.err
+    return layout.read_pages(out / "nagorno-karabakh.en.pdf")
+
+
+def test_a_line_before_a_note_call_is_not_cut_short(two_sided):
     """WeasyPrint 70 ended a line too early before a span that may not wrap: the
     flagship's English edition on Letter, two-sided, set "southern" alone on a line of
     page 4, before "flank; … had been shelled.[5]". A note call is now held to its word
     by a word joiner, and the line breaks where the measure does."""
-    result = run_process("build", FLAGSHIP, "--locale", "en", "--paper", "letter",
-                         "--two-sided", "--out", tmp_path)
-    assert result.code == 0, result.err
     lines = ["".join(c.text for c in line.chars).strip()
-             for page in layout.read_pages(tmp_path / "nagorno-karabakh.en.pdf")
-             for line in layout.lines_of(page)]
+             for page in two_sided for line in layout.lines_of(page)]
     southern = [line for line in lines if line.startswith("southern")]
     assert southern and all(line.startswith("southern flank; his press secretary")
                             for line in southern), southern
@@ -263,3 +269,26 @@ def test_a_note_call_never_opens_a_line(tmp_path):
     lines = ["".join(c.text for c in line.chars).strip()
              for page in layout.read_pages(pdf) for line in layout.lines_of(page)]
     assert len(lines) > 51 and not any(line.startswith("[") for line in lines)
+
+
+def test_two_sided_heads_and_page_numbers_sit_at_the_outer_edge(two_sided):
+    """Left-hand (even) pages print the title and "Page n of N" on the left, right-hand
+    pages on the right; the handling line and the date go towards the fold."""
+    def side(page, text: str) -> str:
+        for line in layout.lines_of(page):
+            found = "".join(c.text for c in line.chars).replace("\u00a0", " ")
+            if text in found:
+                start = found.index(text)
+                return "left" if line.chars[start].left < page.width / 2 else "right"
+        raise AssertionError(f"no '{text}' on page {page.number}")
+
+    pages = [page for page in two_sided if page.number > 1 and page.chars]
+    assert len(pages) > 8
+    for page in pages:
+        outer = "left" if page.number % 2 == 0 else "right"
+        inner = "right" if outer == "left" else "left"
+        assert side(page, f"Page {page.number} of {len(two_sided)}") == outer, page.number
+        assert side(page, "Facts as of") == inner, page.number
+        if any(c.y > page.height - 22 * layout.PT_PER_MM for c in page.chars if c.inked):
+            assert side(page, "The Nagorno-Karabakh conflict") == outer, page.number
+            assert side(page, "UNCLASSIFIED") == inner, page.number
