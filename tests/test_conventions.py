@@ -214,3 +214,30 @@ def test_toml_nested_too_deep_is_an_error_not_a_recursion(tmp_path):
     assert errors_of(path, text + "\n") == [
         "conventions.toml:3:25: error: TOML nested more than 20 levels deep; conventions "
         "need two"]
+
+
+def test_the_list_of_inferred_dates_gives_them_in_their_short_form(flagship_dist):
+    """A list with a date column, like a table: "19/9/2023†", which fits its 32 mm
+    column, where "ngày 19 tháng 9 năm 2023†" broke before its year."""
+    import layout
+
+    def date_column(locale: str, heading: str) -> list[str]:
+        for page in layout.read_pages(flagship_dist / f"nagorno-karabakh.{locale}.pdf"):
+            text = "".join(c.text for c in page.chars)
+            if heading not in text:
+                continue
+            top = page.chars[text.index(heading)].y
+            column = [c for c in page.chars if c.y < top - 1 and c.inked
+                      and c.left < (24 + 32) * layout.PT_PER_MM]
+            rows: dict[float, list] = {}
+            for char in column:
+                rows.setdefault(round(char.y), []).append(char)
+            return ["".join(c.text for c in sorted(row, key=lambda c: c.left))
+                    for _, row in sorted(rows.items(), reverse=True)][:6]
+        raise AssertionError(f"no '{heading}'")
+
+    assert date_column("vi", "Ngày tháng do báo cáo này suy ra") == [
+        "2020†", "9/2020†", "13/9/2022†", "4/7/2023†", "9/2023†", "19/9/2023†"]
+    assert date_column("en", "Dates inferred by this brief") == [
+        "2020†", "September2020†", "13September2022†", "4July2023†", "September2023†",
+        "19September2023†"]

@@ -374,11 +374,13 @@ class EditionView:
 
     @property
     def inferred_dates(self) -> list[tuple[str, str]]:
-        """(date as printed, how the brief infers it), each once, in date order."""
+        """(date as printed, how the brief infers it), each once, in date order; the
+        dates in their short form, as in a table ("19/9/2023†" in Vietnamese)."""
         seen = {}
         for node in nodes(self.brief):
             if getattr(node, "inferred", False):
-                seen.setdefault((node.first_day(), self.loc.date(node)), self.text(node.basis))
+                seen.setdefault((node.first_day(), self.loc.date(node, "short")),
+                                self.text(node.basis))
         return [(date, basis) for (_, date), basis in sorted(seen.items())]
 
     @property
