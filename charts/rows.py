@@ -92,9 +92,12 @@ def draw_rows(data, stems: bool = False, bars: bool = False) -> str:
             bounds_used.add(point.bound)
             bound_mark(ax, high, centre, point.bound, style["color"] if not bars else INK)
         offset = LABEL_PAD_PT + (BOUND_PT if point.bound == "lower" else 0)
+        # on paper ground, so that no grid line or row rule runs through the figure
+        ground = None if bars else {"boxstyle": "square,pad=0.15", "facecolor": "white",
+                                    "edgecolor": "none"}
         ax.annotate(point.text, (high, centre), xytext=(offset, 0),
                     textcoords="offset points", va="center", ha="left", fontsize=TEXT_PT,
-                    zorder=5, annotation_clip=False)
+                    zorder=5, annotation_clip=False, bbox=ground)
     values = [v for v, _ in data.ticks]
     from matplotlib.ticker import FixedFormatter, FixedLocator, NullLocator
 

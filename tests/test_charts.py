@@ -535,3 +535,20 @@ def test_a_figure_at_the_end_of_its_axis_is_drawn_whole():
              and any(True for _ in g.iter(f"{SVG}use"))]
     assert len(marks) >= 2  # the two rows' marks
     assert [g.get("id") for g in marks if any(e.get("clip-path") for e in g.iter())] == []
+
+
+def test_a_figure_printed_beside_its_mark_is_on_paper_ground():
+    """No grid line or row rule runs through "about 30,000" or "more than 5,000": each
+    figure printed beside its mark has a white ground drawn under it."""
+    for chart_id in ("casualties", "displacement"):
+        _, data, svg = drawn(FLAGSHIP, chart_id, "en")
+        grounded = []
+        for group in ET.fromstring(svg).iter(f"{SVG}g"):
+            if not (group.get("id") or "").startswith("text_"):
+                continue
+            text = flat(" ".join("".join(group.itertext()).split()))
+            white = any(path.get("fill") == "#ffffff" for path in group.iter(f"{SVG}path"))
+            if text in {flat(p.text) for p in data.points}:
+                grounded.append((text, white))
+        assert grounded and all(white for _, white in grounded), grounded
+        assert len(grounded) == len(data.points)
