@@ -169,10 +169,11 @@ def join_ranges(text: str) -> str:
     return _RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
 
 
-def typeset_words(html: str) -> str:
+def typeset_words(html: str, dates: re.Pattern | None = None) -> str:
     """The HTML document with every word of LONG_WORD characters or more in the text of
     a box sized to its content (SIZED_TAGS, SIZED_CLASSES) wrapped in ``<span
-    class="long-word">``, and every number range joined (``join_ranges``); tags,
+    class="long-word">``, every number range joined (``join_ranges``) and every date
+    ``dates`` finds (a typed "September 2022") bound by no-break spaces; tags,
     attributes and the content of raw-text elements (style, script, svg, title) are
     left as they are."""
     start = html.find("<body")
@@ -194,6 +195,8 @@ def typeset_words(html: str) -> str:
             continue
         if closing is None and "\u2013" in token:
             token = join_ranges(token)
+        if closing is None and dates is not None and token:
+            token = dates.sub(lambda match: match.group(0).replace(" ", "\u00a0"), token)
         sized = bool(open_elements) and open_elements[-1][1]
         if closing is None and sized and token and previous != _UNBROKEN:
             token = _mark(token, keep_first=bool(_FIRST_LETTER.search(previous)))

@@ -14,6 +14,8 @@ Rules, each a ``Finding.rule``:
 - ``repeated-call``: one sentence carries two note calls (bracketed superscripts such as
   [3]) to the same source;
 - ``split-range``: a line ends in the dash of a number range ("1988–" / "1994");
+- ``split-date``: a line break inside a date ("4" / "July 2023", "September" / "2022",
+  "ngày 14" / "tháng 9", "tháng 9" / "năm 2022");
 - ``head-lines``: a running head or foot (the text in the top or bottom margin) takes
   more than one line.
 
@@ -420,6 +422,33 @@ def _raised(origin: list[Char | None], index: int, block: list[Line]) -> bool:
     return char.y - baseline > 1.0
 
 
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
+           "November|December")
+# (how a line may end, how the next may begin) for a line break inside a date
+_DATE_SPLITS = [
+    (re.compile(r"(?<![\d,.])\b([1-9]|[12]\d|3[01])$"), re.compile(rf"^(?:{_MONTHS})\b")),
+    (re.compile(rf"\b(?:{_MONTHS})$"), re.compile(r"^\d{4}\b")),
+    (re.compile(r"\b(?:ngày|tháng)$|\btháng \d{1,2} năm$"), re.compile(r"^\d")),
+    (re.compile(r"\b(?:ngày|tháng) \d{1,2}$"), re.compile(r"^(?:tháng|năm)\b")),
+]
+
+
+def split_dates(page: Page) -> list[Finding]:
+    """Line breaks inside a date, which is read as one."""
+    findings = []
+    for block in blocks_of(page):
+        for line, following in zip(block, block[1:]):
+            end = unicodedata.normalize("NFC", _text(line.chars).replace("\u00a0", " ")
+                                        .rstrip())
+            start = unicodedata.normalize("NFC", _text(following.chars).replace("\u00a0", " ")
+                                          .lstrip())
+            if any(a.search(end) and b.search(start) for a, b in _DATE_SPLITS):
+                x, y = page.position(line.end)
+                findings.append(Finding("split-date", page.number, x, y,
+                                        f"'{end[-20:]}' / '{start[:20]}'"))
+    return findings
+
+
 def split_ranges(page: Page) -> list[Finding]:
     """Lines that end in the en dash of a number range whose second number opens the
     next line: a range is read as one figure ("1988–1994", "17–18 million")."""
@@ -497,6 +526,7 @@ def check(pdf: Path | str, names: Iterable[str] = (), chapter_starts: Iterable[s
         findings += hyphenation(page, names, margins_mm)
         findings += repeated_calls(page)
         findings += split_ranges(page)
+        findings += split_dates(page)
         findings += head_lines(page, margins_mm)
     findings += empty_pages(pages, chapter_starts, margins_mm)
     return sorted(findings, key=lambda f: (f.page, f.y_mm, f.x_mm, f.rule))

@@ -285,10 +285,10 @@ def test_units_and_scale_are_named_in_the_axis_title():
 def test_alternatives_stay_together_under_their_quantity():
     _, data, _ = drawn(FLAGSHIP, "clashes-2022", "en")
     assert [(p.group, p.text, p.when) for p in data.points] == [
-        ("Armenia — Border clashes of 2022", "49", "14 September 2022"),
-        ("Armenia — Border clashes of 2022", "105", "4 July 2023"),
-        ("Azerbaijan — Border clashes of 2022", "50", "14 September 2022"),
-        ("Azerbaijan — Border clashes of 2022", "71", "4 July 2023")]
+        ("Armenia — Border clashes of 2022", "49", "14\u00a0September\u00a02022"),
+        ("Armenia — Border clashes of 2022", "105", "4\u00a0July\u00a02023"),
+        ("Azerbaijan — Border clashes of 2022", "50", "14\u00a0September\u00a02022"),
+        ("Azerbaijan — Border clashes of 2022", "71", "4\u00a0July\u00a02023")]
     assert data.scale == "linear"
     _, data, _ = drawn(ENERGY, "disputed", "vi")  # grouped by the claims' quantity
     assert [(p.group, p.who) for p in data.points] == [

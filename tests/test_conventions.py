@@ -72,8 +72,8 @@ def floods(tmp_path) -> Path:
 
 def test_vietnamese_dates_in_prose_and_in_tables():
     loc = vi()
-    assert loc.date(D("2023-09-19")) == "ngày 19 tháng 9 năm 2023"
-    assert loc.date(D("2023-09")) == "tháng 9 năm 2023"
+    assert loc.date(D("2023-09-19")) == "ngày\u00a019\u00a0tháng\u00a09\u00a0năm\u00a02023"
+    assert loc.date(D("2023-09")) == "tháng\u00a09\u00a0năm\u00a02023"
     assert loc.date(D("2023-09-19"), "short") == "19/9/2023"
     assert loc.date(D("1988-02"), "short") == "2/1988"
     assert loc.date(D("1994"), "short") == "1994"
@@ -81,20 +81,24 @@ def test_vietnamese_dates_in_prose_and_in_tables():
 
 def test_vietnamese_pairs_and_ranges_are_one_phrase():
     loc = vi()
-    assert loc.date_pair(D("2023-03"), D("2023-04")) == "tháng 3 và tháng 4 năm 2023"
-    assert loc.date_pair(D("2022-12"), D("2023-01")) == "tháng 12 năm 2022 và tháng 1 năm 2023"
-    assert loc.interval(D("2020-09"), D("2020-11")) == "từ tháng 9 đến tháng 11 năm 2020"
+    # each date's words bound by no-break spaces; the words between dates are not
+    assert loc.date_pair(D("2023-03"), D("2023-04")) == \
+        "tháng\u00a03 và tháng\u00a04\u00a0năm\u00a02023"
+    assert loc.date_pair(D("2022-12"), D("2023-01")) == \
+        "tháng\u00a012\u00a0năm\u00a02022 và tháng\u00a01\u00a0năm\u00a02023"
+    assert loc.interval(D("2020-09"), D("2020-11")) == \
+        "từ tháng\u00a09 đến tháng\u00a011\u00a0năm\u00a02020"
     assert loc.interval(D("2020-09-27"), D("2020-11-10")) == \
-        "từ ngày 27 tháng 9 đến ngày 10 tháng 11 năm 2020"
+        "từ ngày\u00a027\u00a0tháng\u00a09 đến ngày\u00a010\u00a0tháng\u00a011\u00a0năm\u00a02020"
     assert loc.interval(D("1988"), D("1994")) == "1988–1994"
 
 
 def test_english_keeps_cldr_where_its_conventions_say_nothing():
     loc = Localizer.load(Project(ROOT), "en", Collector())
-    assert loc.date(D("2023-09-19")) == "19 September 2023"
-    assert loc.date(D("2023-09-19"), "short") == "19 September 2023"
-    assert loc.date_pair(D("2023-03"), D("2023-04")) == "March and April 2023"
-    assert loc.date_pair(D("2022-12"), D("2023-01")) == "December 2022 and January 2023"
+    assert loc.date(D("2023-09-19")) == "19\u00a0September\u00a02023"
+    assert loc.date(D("2023-09-19"), "short") == "19\u00a0September\u00a02023"
+    assert loc.date_pair(D("2023-03"), D("2023-04")) == "March and April\u00a02023"
+    assert loc.date_pair(D("2022-12"), D("2023-01")) == "December\u00a02022 and January\u00a02023"
     assert loc.number(1_000_000) == "1,000,000"
     assert loc.language_name("vi") == "Vietnamese"
 
@@ -130,14 +134,14 @@ def test_the_second_brief_in_vietnamese_as_a_reader_sees_it(floods):
         "Nước sông dâng cao từ tháng 7 đến tháng 11 năm 2000 và khiến khoảng 800[1] "
         "người thiệt mạng.[2]")  # [1] called once in the sentence, by its figure
     # The untranslated paragraph: English figures and dates, tagged as English.
-    assert second.startswith('<span lang="en-US">The water stood highest on 23 September '
-                             '2000; <span class="figure" data-claim="killed-floods">'
+    assert second.startswith('<span lang="en-US">The water stood highest on 23\u00a0September'
+                             '\u00a02000; <span class="figure" data-claim="killed-floods">'
                              'about\u00a0800<a class="cite" href="#source-1">[1]</a>')
     assert view.timeline[0].date == "9/2000"
     assert [s.language for s in view.sources] == ["tiếng Anh", "tiếng Việt"]
     assert [s.date for s in view.sources] == ["2/11/2000", "1/2001"]
     # The masthead and footers write it in full, as the publication date beside it.
-    assert view.as_of == "ngày 15 tháng 3 năm 2001"
+    assert view.as_of == "ngày\u00a015\u00a0tháng\u00a03\u00a0năm\u00a02001"
     # A cell opens with a capital; the same figure inside a sentence (alt texts) does not.
     assert view.key_figures[0].figure == "hơn\u00a01\u00a0triệu"
     assert view.cell(view.key_figures[0].figure) == "Hơn\u00a01\u00a0triệu"

@@ -114,6 +114,15 @@ def test_a_number_range_split_at_its_dash(tmp_path):
     assert findings(pdf) == [("split-range", 1, "'1988–' / '1994'")]
 
 
+def test_a_date_split_across_lines(tmp_path):
+    pdf = pdf_of(tmp_path, '<p style="width: 30mm">the report of 4 August 2023 said</p>'
+                           '<p style="width: 34mm">it was ngày 14 tháng 9 năm 2022</p>'
+                           '<p style="width: 30mm">the report of 4&nbsp;July&nbsp;2023</p>',
+                 "@page { size: 100mm 120mm; }")
+    assert findings(pdf) == [("split-date", 1, "'the report of 4' / 'August 2023'"),
+                             ("split-date", 1, "'it was ngày 14' / 'tháng 9 năm 2022'")]
+
+
 def test_a_running_head_on_two_lines(tmp_path):
     head = ("@page {{ margin: 15mm 5mm 5mm; @top-left {{ content: '{}'; width: 40mm;"
             " font: 7pt/1.3 sans-serif; vertical-align: bottom; }}"
@@ -162,7 +171,7 @@ CHAPTER_STARTS: list[str] = ["1. The territory and the roots of the dispute",
                              "1. Vùng lãnh thổ và nguồn gốc tranh chấp",
                              "1. Flows and sediment"]
 TYPESETTING = {"overlap", "outside", "split-name", "hyphen-ladder", "page-split-word",
-               "empty-page", "split-range", "head-lines"}
+               "empty-page", "split-range", "head-lines", "split-date"}
 
 
 @pytest.fixture(scope="session")

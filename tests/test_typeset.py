@@ -195,3 +195,27 @@ def test_a_number_range_is_joined_after_its_dash_and_nothing_else_is():
         "The wars of 1988–\u20601994 and 17–\u206018 million; 12 July 2020 – 25 July 2020; "
         "the Armenia–Azerbaijan talks; 2–\u20603–\u20604"
         "</p><svg><text>1988–1994</text></svg></body></html>")
+
+
+def test_a_typed_date_in_the_editions_language_is_bound_like_a_generated_one():
+    """"Flash update: the border clashes of September 2022" broke before its year in a
+    title; a date typed in the edition's long form is read as one, as the dates the
+    compiler writes are. Text that only looks like part of one is left alone."""
+    from briefing.diagnostics import Collector
+    from briefing.i18n.localizer import Localizer
+    from briefing.project import Project
+
+    from conftest import ROOT
+
+    def loc(locale):
+        return Localizer.load(Project(ROOT), locale, Collector(), brief="nagorno-karabakh")
+
+    html = ("<body><h1>The clashes of September 2022</h1><p>On 4 July 2023, in May of "
+            "2023 and on 19 Sept 2023.</p><svg><text>September 2022</text></svg></body>")
+    assert typeset_words(html, loc("en").typed_dates()) == (
+        "<body><h1>The clashes of September\u00a02022</h1><p>On 4\u00a0July\u00a02023, in "
+        "May of 2023 and on 19 Sept 2023.</p><svg><text>September 2022</text></svg></body>")
+    html = "<body><p>hồi tháng 9 năm 2022, ngày 14 tháng 9 năm 2022 và năm 2020</p></body>"
+    assert typeset_words(html, loc("vi").typed_dates()) == (
+        "<body><p>hồi tháng\u00a09\u00a0năm\u00a02022, ngày\u00a014\u00a0tháng\u00a09"
+        "\u00a0năm\u00a02022 và năm 2020</p></body>")

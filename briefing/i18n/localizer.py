@@ -8,6 +8,7 @@ bound to its locale and never pass a locale around themselves.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from collections import Counter
 from pathlib import Path
@@ -74,6 +75,7 @@ class Localizer:
         self.english = self if locale == SOURCE_LOCALE else Localizer(SOURCE_LOCALE, {})
         self.mark_untranslated = mark_untranslated
         self.fallbacks: dict[tuple[str, Optional[str], str], Optional[Location]] = {}
+        self._typed_dates: Optional[re.Pattern] = None
 
     def with_retired(self) -> "Localizer":
         """This localizer, also reading the translations msgmerge kept as obsolete: the
@@ -262,7 +264,8 @@ class Localizer:
     def date(self, date: PartialDate, style: str = "long") -> str:
         """A date at its precision: "long" in running text, "short" in tables, the
         timeline and footers (the locale's conventions, else CLDR's long form); one
-        the brief infers carries the mark."""
+        the brief infers carries the mark. Its words are bound by no-break spaces:
+        a line never breaks inside a date ("4 July 2023", "ngày 19 tháng 9 năm 2023")."""
         day = date.first_day()
         pattern = getattr(self.conventions, style).get(date.precision) or \
             self.conventions.long.get(date.precision)
@@ -274,7 +277,23 @@ class Localizer:
             text = format_skeleton("yMMMM", day, locale=self.babel)
         else:
             text = format_skeleton("y", day, locale=self.babel)
+        text = text.replace(" ", NBSP)  # a date is read as one: never "13 / September"
         return text + INFERRED_MARK if date.inferred else text
+
+    def typed_dates(self) -> re.Pattern:
+        """Dates typed as text in this language's long form ("September 2022", "4 July
+        2023", "tháng 9 năm 2022"), found by the forms ``date`` writes: a typed date is
+        bound like a generated one (``typeset_words``)."""
+        if self._typed_dates is None:
+            forms = set()
+            for month in range(1, 13):
+                for date in (PartialDate(2000, month), PartialDate(2000, month, 28)):
+                    text = re.escape(self.date(date).replace(NBSP, " "))
+                    forms.add(text.replace("2000", r"\d{4}").replace("28", r"\d{1,2}")
+                              .replace(r"\ ", "[ \u00a0]"))
+            self._typed_dates = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(
+                sorted(forms, key=len, reverse=True)))
+        return self._typed_dates
 
     def date_pair(self, first: PartialDate, second: PartialDate) -> str:
         """Two dates as one phrase: "March and April 2023", "tháng 3 và tháng 4 năm 2023"."""
@@ -286,7 +305,7 @@ class Localizer:
         locale says how."""
         pattern = self.conventions.shared_year.get(first.precision)
         if pattern and first.precision == second.precision and first.year == second.year:
-            text = format_date(first.first_day(), pattern, locale=self.babel)
+            text = format_date(first.first_day(), pattern, locale=self.babel).replace(" ", NBSP)
             return text + INFERRED_MARK if first.inferred else text
         return self.date(first)
 

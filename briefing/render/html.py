@@ -68,7 +68,7 @@ def render_html(edition: EditionView, templates: Path, charts: list, faces: list
         columns=figures_columns(edition, faces),
         page_of_css=Markup(page_of_css(loc.translate("Page %(page)s of %(pages)s"))),
         page_size=PAPER_SIZES[paper],
-    ))
+    ), loc.typed_dates())
 
 
 def page_of_css(pattern: str) -> str:

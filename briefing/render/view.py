@@ -20,7 +20,7 @@ from ..facts.model import Claim, PartialDate
 from ..facts.walk import nodes
 from ..facts.relations import Relations
 from ..i18n.extract import KEYWORDS_CONTEXT
-from ..i18n.localizer import INFERRED_MARK, Localizer, capitalize
+from ..i18n.localizer import INFERRED_MARK, NBSP, Localizer, capitalize
 from ..i18n.translate import English, Translation
 from ..project import SOURCE_LOCALE
 from ..typeset import WORD_JOINER, note_call, protect_names
@@ -127,26 +127,37 @@ class EditionView:
         capitalized; a word the text already says before a date is not repeated
         ("ngày {date}" with a date that reads "ngày 19 tháng 9 năm 2023")."""
         opening, pending, before = True, False, ""
+        held = None  # the last text, yielded once what follows it is known
         for piece in pieces:
             if isinstance(piece, str):
+                if held:
+                    yield held
                 if _SENTENCE_INSIDE.search(piece):
                     yield NEW_SENTENCE, ""
-                yield piece, piece
+                held = (piece, piece)
                 if piece.strip():
                     opening = pending = bool(_SENTENCE_AT_END.search(piece))
                     before = piece
                 continue
-            if pending:
-                yield NEW_SENTENCE, ""
             shown = self._placeholder(piece, loc)
             if piece.kind == "date":
                 said = before.rstrip().rsplit(None, 1)[-1:] if before[-1:].isspace() else []
-                first, _, rest = shown.partition(" ")
+                first, _, rest = shown.replace(NBSP, " ").partition(" ")
+                rest = shown[len(first) + 1:] if rest else rest  # its own spaces kept
                 if said and rest and said[0].casefold() == first.casefold():
                     shown, opening = rest, False
+                    # the text's word joins the date as the date's own would have
+                    held = (held[0], held[1].rstrip() + NBSP) if held else held
+            if held:
+                yield held
+                held = None
+            if pending:
+                yield NEW_SENTENCE, ""
             yield piece, capitalize(shown) if opening else shown
             opening = pending = False
             before = ""
+        if held:
+            yield held
 
     def _localizer_of(self, text: str) -> tuple[Localizer, str]:
         """Who formats a text's figures and dates: the edition's Localizer, or for a
@@ -169,21 +180,15 @@ class EditionView:
         loc = loc or self.loc
         kind, parts = prose_parser.date_parts(key)
         first, *rest = (PartialDate.parse(part.rstrip("?")) for part in parts)
-        if kind == "pair":
-            text = loc.date_pair(first, rest[0])
-        elif kind == "range":
-            text = loc.interval(first, rest[0])
-        else:
-            text = loc.date(first)
+        text = loc.date_pair(first, rest[0]) if kind == "pair" else \
+            loc.interval(first, rest[0]) if kind == "range" else loc.date(first)
         return text + INFERRED_MARK if any(p.endswith("?") for p in parts) else text
 
     def figure_text(self, claim: Claim, loc: Optional[Localizer] = None) -> str:
         """A claim's figure: compact or full as the claim or the brief says, else as
         the locale's press writes it (conventions.toml)."""
-        if claim.display:
-            compact = claim.display == "compact"
-        else:
-            compact = True if self.meta.numbers == "compact" else None
+        compact = claim.display == "compact" if claim.display else (
+            True if self.meta.numbers == "compact" else None)
         return (loc or self.loc).figure(claim, compact=compact)
 
     # -- the masthead --------------------------------------------------------------
