@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pikepdf
+import pypdf
 import pypdfium2
 import pytest
 import yaml
@@ -133,20 +134,34 @@ def test_metadata_subject_keywords_and_dates(flagship_dist):
         assert str(info.ModDate).startswith("D:20231114221320")
 
 
-def test_letter_paper_and_two_sided(cli, tmp_path):
-    result = cli("build", FIXTURES / "minimal.yaml", "--out", tmp_path, "--paper", "letter",
-                 "--two-sided")
+def two_sided_pages(cli, facts, out) -> list[str]:
+    result = cli("build", facts, "--out", out, "--paper", "letter", "--two-sided")
     assert result.code == 0, result.err
-    document = pypdfium2.PdfDocument(str(tmp_path / "minimal.en.pdf"))
+    document = pypdfium2.PdfDocument(str(next(out.glob("*.en.pdf"))))
     try:
         assert document[0].get_size() == pytest.approx(LETTER, abs=0.5)
-        # Each part opens on a right-hand (odd) page.
-        pages = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
     finally:
         document.close()
+
+
+def test_letter_paper_and_two_sided(cli, tmp_path):
+    """A report opens each part on a right-hand (odd) page; a brief runs on, with no
+    blank page, as it does one-sided."""
+    report = tmp_path / "report.yaml"
+    report.write_text((FIXTURES / "minimal.yaml").read_text("utf-8").replace(
+        "brief:\n", "brief:\n  layout: report\n", 1), "utf-8")
+    pages = two_sided_pages(cli, report, tmp_path / "report")
     starts = [i + 1 for i, text in enumerate(pages) if "1. Background" in text
               or "4. Sources" in text]
-    assert starts and all(number % 2 == 1 for number in starts)
+    assert len(starts) == 2 and all(number % 2 == 1 for number in starts)
+    assert any(not text.strip() for text in pages)  # the blank left-hand pages
+    pages = two_sided_pages(cli, FIXTURES / "minimal.yaml", tmp_path / "brief")
+    assert all(text.strip() for text in pages)
+    one_sided = cli("build", FIXTURES / "minimal.yaml", "--out", tmp_path / "one",
+                    "--paper", "letter", "--locale", "en")
+    assert one_sided.code == 0, one_sided.err
+    assert len(pages) == len(pypdf.PdfReader(tmp_path / "one" / "minimal.en.pdf").pages)
 
 
 def test_archival_variant(cli, tmp_path):
