@@ -245,3 +245,21 @@ def test_the_list_of_inferred_dates_gives_them_in_their_short_form(flagship_dist
     assert date_column("en", "Dates inferred by this brief") == [
         "2020†", "September2020†", "13September2022†", "4July2023†", "September2023†",
         "19September2023†"]
+
+
+def test_a_period_in_a_table_is_written_with_the_tables_dates():
+    """The figures table's group headings: "Đụng độ biên giới năm 2022 (13/9/2022†)",
+    not the running text's "(ngày 13 tháng 9 năm 2022†)"."""
+    loc = vi()
+    assert loc.interval(D("2020-09-27"), D("2020-11-10"), style="short") == \
+        "27/9/2020–10/11/2020"
+    assert loc.interval(D("2022-09-13"), None, style="short") == "13/9/2022"
+    assert loc.interval(D("1988"), D("1994"), style="short") == "1988–1994"
+    assert loc.interval(D("2020-09"), None, ongoing=True, style="short") == "từ 9/2020"
+    english = Localizer.load(Project(ROOT), "en", Collector())  # no short form of its own
+    assert english.interval(D("2020-09-27"), D("2020-11-10"), style="short") == \
+        english.interval(D("2020-09-27"), D("2020-11-10"))
+
+
+def test_the_flagships_table_headings_use_the_short_dates(pdf_text):
+    assert "Đụng độ biên giới năm 2022 (13/9/2022†)" in " ".join(pdf_text["vi"].split())

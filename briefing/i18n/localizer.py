@@ -310,18 +310,23 @@ class Localizer:
         return self.date(first)
 
     def interval(self, start: PartialDate, end: Optional[PartialDate],
-                 ongoing: bool = False) -> str:
+                 ongoing: bool = False, style: str = "long") -> str:
+        """A period: "since 1986", "1988–1994", "từ tháng 9 đến tháng 11 năm 2020";
+        ``style`` "short" writes its dates as a table does ("13/9/2022–4/7/2023")."""
         if ongoing:  # "since 1986", "từ năm 1986"
             if start.precision == "year":
-                return self.translate("since %(year)s") % {"year": self.date(start)}
-            return self.translate("since %(date)s") % {"date": self.date(start)}
+                return self.translate("since %(year)s") % {"year": self.date(start, style)}
+            return self.translate("since %(date)s") % {"date": self.date(start, style)}
         if end is None:
-            return self.date(start)
+            return self.date(start, style)
         precision = min(start.precision, end.precision, key=("year", "month", "day").index)
         skeleton = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}[precision]
         if start.first_day() == end.first_day() or (precision == "year"
                                                     and start.year == end.year):
-            return self.date(start if start.precision == precision else end)
+            return self.date(start if start.precision == precision else end, style)
+        if style == "short" and self.conventions.short.get(precision):
+            first, second = self.date(start, style), self.date(end, style)
+            return first + ("–" if NBSP not in first + second else " – ") + second
         pattern = self.conventions.range.get(precision)
         if pattern and start.precision == end.precision:
             text = pattern.format(first=self._first_of_two(start, end),

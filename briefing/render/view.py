@@ -343,7 +343,7 @@ class EditionView:
             rows = [self.figure(c) for c in self.brief.claims if c.event == event.id]
             if rows:
                 name = self.text(event.name)
-                period = self.loc.interval(event.start, event.end, event.ongoing)
+                period = self.loc.interval(event.start, event.end, event.ongoing, "short")
                 # "Clashes of 2016", not "Clashes of 2016 (2016)"
                 groups.append((name if period in name else f"{name} ({period})", rows))
         rest = [self.figure(c) for c in self.brief.claims if c.event is None]
