@@ -42,11 +42,11 @@ ifeq ($(SOURCE_DATE_EPOCH),)
 endif
 export SOURCE_DATE_EPOCH
 
-# What every edition is made from besides its facts and its catalogs: the compiler,
-# its charts and templates (tools such as the benchmark live outside the package).
-ENGINE := $(STAMP) build/source-date-epoch \
-	$(wildcard briefing/*.py briefing/*/*.py charts/*.py templates/*.j2 templates/*.css \
-	templates/*/*.j2)
+# What every edition is made from besides its own inputs (build/inputs/<stem>): the
+# environment, the date of record, and the engine (the compiler's code, charts and the
+# templates in use, by content), whose digest briefing.makerules keeps in build/engine.
+ENGINE := $(STAMP) build/source-date-epoch build/engine
+build/engine: build/editions.mk ;
 
 .DEFAULT_GOAL := help
 .PHONY: help venv briefs check test preview schema clean release bench watch FORCE
@@ -71,9 +71,9 @@ venv: $(STAMP) ## create the virtual environment and install everything into it
 # from the facts files (which locales each brief lists) before every goal that builds
 # editions. It is rewritten, and Make reads it again, only when it changes; each
 # edition depends on build/inputs/<stem>, whose content changes with its inputs'.
-EDITION_GOALS := briefs release preview extract update-locales init-locale $(DIST)/%
+EDITION_GOALS := briefs release preview $(DIST)/%
 build/editions.mk: FORCE $(STAMP)
-	@$(BIN)/python -m briefing.makerules rules $(FACTS) --out $(DIST) --write $@ \
+	@$(BIN)/python -P -m briefing.makerules rules $(FACTS) --out $(DIST) --write $@ \
 	  $(if $(SHARD),--shard '$(subst ','\'',$(SHARD))')
 ifneq ($(filter $(EDITION_GOALS),$(MAKECMDGOALS)),)
 ifeq ($(wildcard build/editions.mk),)
@@ -105,7 +105,7 @@ watch: $(STAMP) ## rebuild the editions a saved change affects, until Ctrl-C
 # Every problem at once: each catalog through msgfmt --check, then every facts file
 # and its catalogs through the compiler; exit 2 if anything is wrong.
 check: $(STAMP) ## validate facts files and catalogs without rendering
-	@$(BIN)/python -m briefing.makerules check $(FACTS)
+	@$(BIN)/python -P -m briefing.makerules check $(FACTS)
 
 # A release in N jobs: each runs 'make release SHARD=i/N' (its editions, and their
 # records in dist/shards/i-of-N.json); one more, with every job's dist/ copied into
@@ -115,11 +115,11 @@ $(error SHARD=i/N builds one shard of a release and SHARDS=N merges N of them; g
 endif
 release: $(STAMP) ## strict check, build everything, write SHA256SUMS and manifest.json (SHARD=i/N, SHARDS=N: see README)
 ifdef SHARDS
-	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST) --merge '$(subst ','\'',$(SHARDS))'
+	$(BIN)/python -P -m briefing.release $(FACTS) --out $(DIST) --merge '$(subst ','\'',$(SHARDS))'
 else
-	@$(BIN)/python -m briefing.makerules check --strict $(FACTS)
+	@$(BIN)/python -P -m briefing.makerules check --strict $(FACTS)
 	@$(MAKE) --no-print-directory briefs BUILD_FLAGS=--strict
-	$(BIN)/python -m briefing.release $(FACTS) --out $(DIST) $(if $(SHARD),--shard '$(SHARD)')
+	$(BIN)/python -P -m briefing.release $(FACTS) --out $(DIST) $(if $(SHARD),--shard '$(SHARD)')
 endif
 
 bench: $(STAMP) ## measure speed and memory (prints a table, writes build/bench.json)
@@ -137,7 +137,7 @@ build/facts.schema.json: $(STAMP) $(wildcard briefing/facts/*.py charts/*.py)
 	@$(BRIEFING) schema > $@.tmp && mv $@.tmp $@
 briefs: build/facts.schema.json
 
-clean: ## remove built files (keeps the virtual environment)
+clean: ## remove built files (keeps the virtual environment and the user's cache of fonts and charts)
 	rm -rf $(DIST) build preview
 
 # -- Translations ------------------------------------------------------------------
@@ -148,47 +148,28 @@ clean: ## remove built files (keeps the virtual environment)
 # English is the source language; the .pot files are committed so that translation
 # tools can use them; the build reads the .po files themselves. BRIEF_IDS and
 # FACTS_OF_BRIEF_<id> come from build/editions.mk.
-# The locales are the folders of locales/ named as a locale is (fr, pt_BR): a folder
-# named '$$(touch x)' would otherwise run its command in update-locales' shell loop.
-# (Each case pattern opens with '(', so that Make's parentheses stay balanced.)
-LOCALES  ?= $(shell cd locales && for d in */; do d=$${d%/}; [ -d "$$d" ] || continue; \
-	case "$$d" in (en|facts) ;; (*[!A-Za-z_]*|_*) [ -n "$(MAKE_RESTARTS)" ] ||\
-	echo "make: ignoring locales/$$d/: not \
-	a locale name (letters, and _ before a region: pt_BR)" >&2 ;; (*) echo "$$d" ;; esac; done)
-LOCALES  := $(LOCALES)
 PYBABEL  := $(BIN)/pybabel
-POTDIFF  := $(BIN)/python -m briefing.i18n.potdiff
+POTDIFF  := $(BIN)/python -P -m briefing.i18n.potdiff
 EXTRACT_OPTS := --project=briefing --version=$(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' briefing/__init__.py) \
 	--copyright-holder="the briefing authors" --msgid-bugs-address="" \
 	--add-comments=TRANSLATORS: --sort-by-file --width=79
-MSGMERGE := msgmerge --quiet --update --previous --backup=none --width=79
 .PHONY: extract update-locales init-locale locale-status
 
+# The messages template is the tool's own (this repository is the tool's source);
+# the briefs' templates, and every catalog, are made by the same 'briefing' commands
+# that a project made by 'briefing new' calls.
 extract: $(STAMP) ## extract the .pot catalog templates from templates, code and each brief
-	@mkdir -p build/facts
+	@mkdir -p build
 	@$(PYBABEL) -q extract -F locales/messages.cfg -k translate -k N_ -k _ -k gettext \
 	  -k ngettext:1,2 -k pgettext:1c,2 $(EXTRACT_OPTS) -o build/messages.pot . && \
 	  $(POTDIFF) build/messages.pot locales/messages.pot
-	@$(foreach b,$(BRIEF_IDS),$(PYBABEL) -q extract -F locales/facts.cfg -k pgettext:1c,2 \
-	  $(EXTRACT_OPTS) -o build/facts/$(b).pot $(FACTS_OF_BRIEF_$(b)) && \
-	  $(POTDIFF) build/facts/$(b).pot locales/facts/$(b).pot &&) true
+	@$(BRIEFING) extract $(FACTS)
 
-# GNU msgmerge rather than 'pybabel update': both mark changed strings fuzzy, but
-# Babel turns the previous msgid into a translator comment on the next update
-# (Babel #206), and translators need the '#|' lines to see what changed. Each brief's
-# catalog is merged with its own template only, so fuzzy matches never cross briefs;
-# the catalogs of a brief no longer in facts/ are left as they are.
-update-locales: extract ## merge the .pot files into every locale's catalogs
-	@for l in $(LOCALES); do \
-	  $(MSGMERGE) locales/$$l/LC_MESSAGES/messages.po locales/messages.pot || exit 2; \
-	  echo "updated locales/$$l/LC_MESSAGES/messages.po"; \
-	  for b in $(BRIEF_IDS); do po=locales/$$l/LC_MESSAGES/facts/$$b.po; \
-	    if [ -f $$po ]; then $(MSGMERGE) $$po locales/facts/$$b.pot || exit 2; \
-	      echo "updated $$po"; \
-	    else mkdir -p $$(dirname $$po) && $(PYBABEL) -q init -i locales/facts/$$b.pot \
-	      -o $$po -l $$l --width=79 || exit 2; echo "created $$po"; fi; \
-	  done; \
-	done
+# Every catalog of every locale a brief lists (or locales/ has a folder for): merged
+# with GNU msgmerge, which keeps the '#|' previous msgids translators need (Babel
+# turns them into comments, Babel #206); a missing or empty catalog is created.
+update-locales: extract ## create or merge the catalogs of every locale a brief lists
+	@$(BRIEFING) update-locales $(FACTS)
 
 locale-status: $(STAMP) ## per brief, locale and domain: translated, fuzzy, ... (BRIEF=id one brief; STRICT=1 fails if incomplete)
 	@$(BRIEFING) locale-status $(FACTS) $(if $(BRIEF),--brief $(BRIEF)) $(if $(STRICT),--strict)
@@ -200,17 +181,12 @@ LOCALE ?= $(LANG)
 endif
 INIT_LOCALE_HINT = $(if $(LOCALE),; '$(LOCALE)' is not one,$(if $(filter environment,$(origin LANG)),; \
   LANG=$(LANG) is the shell's own locale (from the environment) and is not read))
-init-locale: extract ## start a new locale: make init-locale LOCALE=xx
+init-locale: $(STAMP) ## start a new locale: make init-locale LOCALE=xx (never overwrites one; FORCE=1 backs it up and starts again)
 	@echo "$(LOCALE)" | grep -Eqx '[a-z]{2,3}(_[A-Z]{2})?' || \
 	  { echo "usage: make init-locale LOCALE=xx (a language code such as fr or pt_BR)$(INIT_LOCALE_HINT)" >&2; exit 2; }
-	@$(PYBABEL) init -i locales/messages.pot -d locales -D messages -l $(LOCALE) --width=79 || exit 2
-	@mkdir -p locales/$(LOCALE)/LC_MESSAGES/facts
-	@for b in $(BRIEF_IDS); do \
-	  $(PYBABEL) init -i locales/facts/$$b.pot -o locales/$(LOCALE)/LC_MESSAGES/facts/$$b.po \
-	    -l $(LOCALE) --width=79 || exit 2; \
-	done
+	@$(BRIEFING) init-locale $(FACTS) --locale '$(LOCALE)' $(if $(FORCE),--force)
 
 preview: briefs ## render every page of every edition to PNG, with a contact sheet
-	$(BIN)/python -m briefing.preview $(EDITIONS) --out preview
+	$(BIN)/python -P -m briefing.preview $(EDITIONS) --out preview
 
 endif  # the goals run one after another

@@ -57,7 +57,10 @@ def environment(root: Path) -> dict:
     that the make runs measured here do not join its job server."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("MAKE") and k != "MFLAGS"}
-    env.update(SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(root))
+    # Each copy keeps its caches in its own build/ (fonts, charts, subsets, templates),
+    # so that a cold run is cold and copies never share what they measure.
+    env.update(SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(root),
+               BRIEFING_CACHE_DIR=str(Path(root) / "build"))
     return env
 
 
@@ -74,8 +77,8 @@ def in_fresh_process(root: Path, function: str, *args) -> dict:
 def project_copy(dest: Path, caches_from: Path | None = None) -> Path:
     """A copy of the project to build in, its ``.venv`` a link to ours.
 
-    The prepared fonts come from ``caches_from`` (another copy) or from the working
-    tree; with ``caches_from`` the chart and font-subset caches come along too."""
+    The prepared fonts come from ``caches_from`` (another copy) or from the user's
+    cache; with ``caches_from`` the chart and font-subset caches come along too."""
     dest.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = REPO / name
@@ -85,8 +88,10 @@ def project_copy(dest: Path, caches_from: Path | None = None) -> Path:
         else:
             shutil.copy2(source, dest / name)
     (dest / ".venv").symlink_to(VENV)
+    from briefing.project import cache_root
+
     for cache in ("fonts", "charts", "subsets") if caches_from else ("fonts",):
-        source = (caches_from or REPO) / "build" / cache
+        source = caches_from / "build" / cache if caches_from else cache_root() / cache
         if source.is_dir():
             shutil.copytree(source, dest / "build" / cache)
     return dest

@@ -93,10 +93,11 @@ def build(paths: list[Path], options: Options,
     return report
 
 
-def check(paths: list[Path], options: Options) -> Report:
-    """Validate facts files and the catalogs of their locales, rendering nothing."""
+def check(paths: list[Path], options: Options, summary: bool = False) -> Report:
+    """Validate facts files and the catalogs of their locales, rendering nothing; with
+    ``summary``, what each edition lacks in translation is one line."""
     problems = Collector()
-    prepare(paths, options, problems, completeness=True)
+    prepare(paths, options, problems, completeness="summary" if summary else True)
     problems.raise_if_errors()
     return Report(warnings=problems.diagnostics)
 
@@ -116,9 +117,13 @@ def prepare(paths: list[Path], options: Options, problems: Collector,
                              brief=edition.brief.brief.id)
         if loc.catalogs and (completeness or options.strict):
             report = problems.error if options.strict else problems.warning
-            for where, message in missing(needed(options.project, edition.brief),
-                                          loc.catalogs):
-                report(where, message)
+            lacking = list(missing(needed(options.project, edition.brief), loc.catalogs))
+            if completeness != "summary":
+                for where, message in lacking:
+                    report(where, message)
+            elif lacking:
+                report(edition.brief.brief.where("locales"), untranslated_summary(
+                    edition, len(lacking), options.project))
         translation = translate(edition.brief, loc, problems)
         if translation is not None:
             views.append(EditionView(translation, loc, relate(translation.brief),
@@ -126,6 +131,17 @@ def prepare(paths: list[Path], options: Options, problems: Collector,
             if options.since or edition.brief.brief.previous:
                 compare_with_previous(views[-1], edition, options, problems, previous)
     return views
+
+
+def untranslated_summary(edition, count: int, project: Project) -> str:
+    """One line for what an edition lacks in translation, and what to do about it."""
+    from .project import shown_path
+
+    facts = shown_path(project.po_path(edition.locale, "facts", edition.brief.brief.id))
+    return (f"edition {edition.stem}: {count} {'text' if count == 1 else 'texts'} "
+            f"untranslated or fuzzy; translate them in {facts} (and the shared words in "
+            f"locales/{edition.locale}/LC_MESSAGES/messages.po), after 'make "
+            f"update-locales'; 'make locale-status' shows what is left")
 
 
 def compare_with_previous(view: EditionView, edition, options: Options,
@@ -162,7 +178,7 @@ def render(view: EditionView, charts: list, options: Options, problems: Collecto
     from .render.html import render_html
 
     faces = prepared_faces(options.project.font_cache)
-    html = render_html(view, options.project.templates, charts, faces, paper=options.paper,
+    html = render_html(view, options.project.template_dirs, charts, faces, paper=options.paper,
                        two_sided=options.two_sided, created=_created(),
                        cache=options.project.template_cache)
     check_glyphs(view, html, faces, problems)
@@ -200,7 +216,7 @@ def lay_out(views: list[EditionView], documents: list[str], options: Options,
     from .pdf.pool import lay_out_all
     from .render.fonts import font_roots
 
-    roots = [options.project.templates, *font_roots(options.project.font_cache)]
+    roots = [*options.project.template_dirs, *font_roots(options.project.font_cache)]
     def done(index: int, pdf) -> None:
         if progress is not None:
             out = options.project.out / f"{views[index].stem}.pdf"
@@ -243,7 +259,7 @@ def write(views: list[EditionView], documents: list[str], laid_out: list,
                                                   f"renderer: {message}"))
             report.warnings.extend(long_margin_warnings(view, pdf.long_margins))
         # Strings printed in English are known only once the templates have run.
-        fallbacks, kinds = view.loc.fallback_diagnostics(options.project.root)
+        fallbacks, kinds = view.loc.fallback_diagnostics(options.project)
         for where, message in fallbacks:
             report.warnings.append(Diagnostic(where, "warning", message))
         if fallbacks:

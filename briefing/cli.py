@@ -1,4 +1,4 @@
-"""The command line: ``briefing build | check | schema``.
+"""The command line: ``briefing build | watch | check | new | info | schema | ...``.
 
 Exit status: 0 success, 2 bad input (facts, catalogs, options), 1 a fault of ours,
 which keeps its traceback so that it can be reported and fixed; 130 after SIGINT
@@ -19,6 +19,7 @@ from . import __version__
 from .build import Options, build, check
 from .diagnostics import Diagnostic, InputError, Location, emit, printable
 from .editions import Shard
+from .config import PAPERS
 from .project import Project
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
@@ -43,25 +44,64 @@ def parser() -> argparse.ArgumentParser:
                         "an image viewer that reloads")
 
     c = commands.add_parser("check", help="validate facts files and their catalogs")
-    c.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
+    c.add_argument("facts", nargs="*", type=Path, metavar="FACTS")
     c.add_argument("--strict", action="store_true",
                    help="missing or fuzzy translations are errors")
+    c.add_argument("--summary", action="store_true",
+                   help="one line per edition for what it lacks in translation, not a "
+                        "line per text ('make locale-status' lists them)")
     _root(c)
 
     commands.add_parser("schema", help="print the JSON Schema of the facts format")
 
     s = commands.add_parser("locale-status", help="translation status per brief, locale "
                                                   "and domain")
-    s.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
+    s.add_argument("facts", nargs="*", type=Path, metavar="FACTS")
     s.add_argument("--brief", metavar="ID", help="only this brief")
     s.add_argument("--strict", action="store_true",
                    help="exit 2 when a brief is incomplete in a locale it lists")
     _root(s)
 
     r = commands.add_parser("make-rules", help="print Make rules: each edition and its inputs")
-    r.add_argument("facts", nargs="+", type=Path, metavar="FACTS")
-    r.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
+    r.add_argument("facts", nargs="*", type=Path, metavar="FACTS")
+    r.add_argument("--out", type=Path, default=None, metavar="DIR")
+    r.add_argument("--write", type=Path, metavar="RULES",
+                   help="write them to RULES, with each edition's inputs stamp, only "
+                        "when they change (what a Makefile includes)")
+    r.add_argument("--shard", metavar="I/N", help="list only the editions of this shard")
+    r.add_argument("--newest-input", action="store_true",
+                   help="print the newest modification time of the project's inputs")
     _root(r)
+
+    for name, what in (("extract", "write each brief's catalog template "
+                                   "(locales/facts/<brief>.pot)"),
+                       ("update-locales", "create or update the catalogs of every locale "
+                                          "a brief lists"),
+                       ("init-locale", "start a new locale (never overwrites one)")):
+        t = commands.add_parser(name, help=what)
+        t.add_argument("facts", nargs="*", type=Path, metavar="FACTS")
+        if name == "init-locale":
+            t.add_argument("--locale", required=True, metavar="CODE")
+            t.add_argument("--force", action="store_true",
+                           help="start an existing locale again, after moving its "
+                                "catalogs to locales/.backup/")
+        _root(t)
+
+    rel = commands.add_parser("release", help="after a strict build: dist/SHA256SUMS and "
+                                              "manifest.json")
+    rel.add_argument("facts", nargs="*", type=Path, metavar="FACTS")
+    rel.add_argument("--out", type=Path, default=None, metavar="DIR")
+    rel.add_argument("--shard", metavar="I/N", help="record this shard's editions")
+    rel.add_argument("--merge", metavar="N", help="merge the records of N shards")
+    _root(rel)
+    p = commands.add_parser("preview", help="every page of PDFs as PNG, with contact sheets")
+    p.add_argument("pdfs", nargs="+", type=Path, metavar="PDF")
+    p.add_argument("--out", type=Path, default=Path("preview"), metavar="DIR")
+
+    n = commands.add_parser("new", help="create a briefs project that builds at once")
+    n.add_argument("directory", type=Path, metavar="DIR")
+    commands.add_parser("info", help="the project, and where each template, catalog and "
+                                     "cache is taken from")
     return main
 
 
@@ -71,24 +111,27 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
                        help="print nothing but warnings and errors")
     shown.add_argument("--json", action="store_true",
                        help="progress as one JSON object per line, for pipelines")
-    b.add_argument("facts", nargs="+", type=Path, metavar="FACTS", help="facts files")
+    b.add_argument("facts", nargs="*", type=Path, metavar="FACTS",
+                   help="facts files or folders of them (default: the project's facts "
+                        "folder)")
     b.add_argument("--locale", action="append", default=[], metavar="CODE",
                    help="build only this locale (repeatable); default: every locale "
                         "the brief lists")
-    b.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR",
-                   help="output directory (default: dist)")
+    b.add_argument("--out", type=Path, default=None, metavar="DIR",
+                   help="output directory (default: the project's, dist)")
     b.add_argument("--format", choices=("pdf", "html"), default="pdf",
                    help="pdf, or the self-contained intermediate html")
     b.add_argument("--strict", action="store_true",
                    help="missing or fuzzy translations are errors (for releases)")
     b.add_argument("--mark-untranslated", action="store_true",
                    help="show text that fell back to English visibly, for proofreading")
-    b.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    b.add_argument("--two-sided", action="store_true",
+    b.add_argument("--paper", choices=PAPERS, default=None,
+                   help="a4 or letter (default: the project's, a4)")
+    b.add_argument("--two-sided", action="store_true", default=None,
                    help="mirrored margins, chapters on right-hand pages")
     b.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="lay out up to N editions at once (default: one per core)")
-    b.add_argument("--pdf-variant", choices=VARIANTS, default="pdf/ua-1",
+    b.add_argument("--pdf-variant", choices=VARIANTS, default=None,
                    help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
                         "or plain")
     b.add_argument("--since", metavar="REV|PATH",
@@ -146,28 +189,38 @@ def run(args: argparse.Namespace) -> int:
         from .facts.schema import json_schema
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return EXIT_OK
+    if args.command == "new":
+        from .skeleton import new_project
+        new_project(args.directory)
+        return EXIT_OK
     found = Project.find(getattr(args, "out", None))
     project = Project(args.root, found.out) if args.root else found
-    if getattr(args, "facts", None):
-        from .editions import facts_paths
-        args.named, args.facts = args.facts, facts_paths(args.facts)
-    if args.command == "make-rules":
-        from .makerules import make_rules
-        print(make_rules(args.facts, project), end="")
+    if args.command == "info":
+        from .info import describe
+        print(describe(project), end="")
         return EXIT_OK
+    if hasattr(args, "facts"):
+        from .editions import facts_paths
+        args.facts = args.facts or [project.facts_dir]
+        args.named, args.facts = args.facts, facts_paths(args.facts)
+    if args.command in ("make-rules", "release", "preview") or args.command in TRANSLATING:
+        return _delegate(args, project)
     if args.command == "locale-status":
         from .i18n.status import locale_status
         table, complete = locale_status(project, args.facts, args.brief)
         print("".join(printable(line) + "\n" for line in table.splitlines()), end="")
         return EXIT_OK if complete or not args.strict else EXIT_INPUT
     if args.command == "check":
-        report = check(args.facts, Options(project, strict=args.strict))
+        report = check(args.facts, Options(project, strict=args.strict),
+                       summary=args.summary)
         emit(report.warnings)
         return EXIT_OK
+    defaults = project.settings
     options = Options(
         project, locales=tuple(args.locale), format=args.format, strict=args.strict,
-        mark_untranslated=args.mark_untranslated, paper=args.paper,
-        two_sided=args.two_sided, pdf_variant=VARIANTS[args.pdf_variant], jobs=args.jobs,
+        mark_untranslated=args.mark_untranslated, paper=args.paper or defaults.paper,
+        two_sided=defaults.two_sided if args.two_sided is None else args.two_sided,
+        pdf_variant=VARIANTS[args.pdf_variant or defaults.pdf_variant], jobs=args.jobs,
         since=args.since, shard=getattr(args, "shard", None))
     from .progress import Progress
 
@@ -185,6 +238,45 @@ def run(args: argparse.Namespace) -> int:
         progress.failed(exc)
         raise
     return EXIT_OK
+
+
+TRANSLATING = ("extract", "update-locales", "init-locale")
+
+
+def _delegate(args: argparse.Namespace, project: Project) -> int:
+    """The commands whose work lives in a module of its own."""
+    if args.command == "preview":
+        from .preview import main as preview
+        return preview([*map(str, args.pdfs), "--out", str(args.out)])
+    if args.command == "release":
+        from .release import main as release
+        return release([*map(str, args.named), *(["--out", str(project.out)]),
+                        *(["--shard", args.shard] if args.shard else []),
+                        *(["--merge", args.merge] if args.merge else [])])
+    if args.command == "make-rules":
+        from . import makerules
+        if args.newest_input:
+            print(makerules.newest_input(project.root))
+        elif args.write:
+            makerules.update_rules(args.named, project, args.write, args.shard)
+        else:
+            print(makerules.make_rules(args.facts, project), end="")
+        return EXIT_OK
+    from .diagnostics import Collector
+    from .i18n import workflow
+
+    problems = Collector()
+    briefs = workflow.briefs_of(project, args.facts, problems)
+    problems.raise_if_errors()
+    say = (lambda line: print(printable(line)))
+    if args.command == "extract":
+        workflow.extract(project, briefs, say)
+    elif args.command == "update-locales":
+        workflow.update_locales(project, briefs, say, problems)
+    else:
+        workflow.init_locale(project, briefs, args.locale, args.force, say, problems)
+    emit(problems.diagnostics)
+    return EXIT_INPUT if problems.errors else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,9 +7,11 @@ keeps its traceback (exit status 1).
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, TextIO
 
 
@@ -85,3 +87,11 @@ def emit(diagnostics: Iterable[Diagnostic], stream: TextIO | None = None) -> Non
     stream = stream or sys.stderr
     for diagnostic in sorted(set(diagnostics)):  # editions sharing a catalog: once
         print(diagnostic, file=stream)
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user should see it in messages: relative when it can be."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

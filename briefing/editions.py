@@ -101,23 +101,40 @@ def editions(paths: list[Path], project: Project, locales: tuple[str, ...],
                            f"{first.brief.where('id')}; each brief needs an id of its "
                            "own, since its PDFs are named after it")
             continue
-        for locale in _locales_of(brief, project, locales, problems):
+        for locale in _locales_of(brief, project, locales, problems, strict):
             edition = Edition(path, brief, locale)
             if shard is None or shard.holds(edition.stem):
                 yield edition
 
 
 def _locales_of(brief: Brief, project: Project, wanted: tuple[str, ...],
-                problems: Collector) -> list[str]:
+                problems: Collector, strict: bool = False) -> list[str]:
     listed = brief.brief.locales
     for index, locale in enumerate(listed):
-        if not project.has_locale(locale):
+        if not known_locale(locale):
             problems.error(brief.brief.where(f"locales[{index}]"),
-                           f"brief lists locale '{locale}', which has no catalogs under "
-                           f"locales/; run 'make init-locale LOCALE={locale}'")
+                           f"brief lists locale '{locale}', which CLDR does not know; "
+                           "give a language code such as fr, or one with a region, "
+                           "such as pt_BR")
+        elif not project.has_locale(locale):  # built in English, in the locale's forms
+            report = problems.error if strict else problems.warning
+            report(brief.brief.where(f"locales[{index}]"),
+                   f"brief lists locale '{locale}', which has no catalogs yet; its "
+                   f"edition prints English text; 'make update-locales' creates them")
     for locale in wanted:
         if locale not in listed:
             problems.error(brief.brief.where("locales"),
                            f"--locale {locale}: brief '{brief.brief.id}' does not list "
                            f"this locale (it lists {', '.join(listed)})")
-    return [locale for locale in wanted or listed if project.has_locale(locale)]
+    return [locale for locale in wanted or listed if locale in listed and known_locale(locale)]
+
+
+def known_locale(locale: str) -> bool:
+    """Whether Babel has CLDR data for ``locale`` (an edition needs its forms)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(locale)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True

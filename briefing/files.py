@@ -18,8 +18,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .diagnostics import Collector, Diagnostic, InputError, Location
-from .project import shown_path
+from .diagnostics import Collector, Diagnostic, InputError, Location, shown_path
 
 
 def read_input(path: Path, shown: str, errors: Collector, *, limit: int,

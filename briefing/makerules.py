@@ -35,13 +35,15 @@ from pathlib import Path
 from typing import Optional
 
 from .diagnostics import Collector, InputError, Location, emit
-from .project import SOURCE_LOCALE, Project
+from .inputs import edition_files, engine_digest, file_digest
+from .project import Project
 
 # A file name that Make and POSIX shells read as itself: letters, digits and ._+-
 # in each part of the path, none starting with '-' (an option to the tools).
 SAFE_CHAR = re.compile(r"[A-Za-z0-9_+.-]")
 SAFE_STEM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[A-Za-z0-9_]+")
 INPUTS_DIR = Path("build") / "inputs"
+ENGINE_STAMP = Path("build") / "engine"  # a digest of the engine, for every edition
 CACHE = Path("build") / "editions.json"
 # The kinds of file an edition is made from, for the date of record of a copy
 # without git history.
@@ -100,7 +102,6 @@ def load_editions(paths: list[Path], project: Project, problems: Collector,
     clashes = clashes if clashes is not None else problems
     from .editions import editions
     from .previous import named_files
-    from .i18n.catalogs import DOMAINS
 
     found, declared = [], {}
     for edition in editions(paths, project, (), problems):
@@ -118,12 +119,9 @@ def load_editions(paths: list[Path], project: Project, problems: Collector,
                            f"edition name {stem!r} is not a safe file name; a brief id "
                            "holds lowercase letters, digits and single hyphens")
             continue
-        catalogs = [] if locale == SOURCE_LOCALE else [
-            os.path.relpath(project.po_path(locale, domain, brief.brief.id), project.root)
-            for domain in DOMAINS]
         named = [os.path.relpath(p, project.root) for p in named_files(brief, path)]
         found.append({"facts": str(path), "locale": locale, "stem": stem,
-                      "brief": brief.brief.id, "inputs": [str(path), *named, *catalogs]})
+                      "brief": brief.brief.id, "named": named})
     return found
 
 
@@ -187,7 +185,7 @@ def update_rules(args: list[Path], project: Project, rules: Path,
         problems.raise_if_errors()
         sums = {str(path): digest(path, problems) for path in paths}
         problems.raise_if_errors()
-        key = hashlib.sha256(json.dumps([str(project.out), sorted(sums.items()),
+        key = hashlib.sha256(json.dumps([2, str(project.out), sorted(sums.items()),
                                          project.locales()]).encode()).hexdigest()
         cache = project.root / CACHE
         try:
@@ -201,21 +199,26 @@ def update_rules(args: list[Path], project: Project, rules: Path,
             editions = load_editions(paths, project, problems)
             problems.raise_if_errors()
             write_if_changed(cache, json.dumps({"key": key, "editions": editions}))
-        catalog_sums: dict[str, Optional[str]] = {}
+        sums_of: dict[Path, str] = {}
         stamps = {}
         for edition in editions:
             # The facts file by its content alone: renamed, its editions stay built.
             lines = [f"{sums[edition['facts']]}  facts\n"]
-            for name in edition["inputs"][1:]:  # its maps' GeoJSON, previous edition, catalogs
-                if name not in catalog_sums:
-                    catalog_sums[name] = digest(project.root / name, problems)
-                lines.append(f"{catalog_sums[name]}  {name}\n")
+            files = edition_files(project, Path(edition["facts"]), edition["locale"],
+                                  edition["brief"],
+                                  [project.root / name for name in edition["named"]])
+            for path in files[1:]:
+                if path not in sums_of:
+                    sums_of[path] = file_digest(path)
+                lines.append(f"{sums_of[path]}  {shown(path)}\n")
             stamps[edition["stem"]] = "".join(lines)
+        engine = engine_digest(project) + "\n"
         problems.raise_if_errors()
     except InputError:
         write_if_changed(rules, FAILED_RULES)  # no stale rules for any make to read
         raise
     inputs = project.root / INPUTS_DIR
+    write_if_changed(project.root / ENGINE_STAMP, engine)
     for stem, text in stamps.items():
         write_if_changed(inputs / stem, text)
     if inputs.is_dir():
@@ -242,8 +245,8 @@ def check(args: list[Path], strict: bool, project: Project) -> int:
     if paths and not problems.errors:
         # A process of its own, as Make would run it (and no import cycle with build);
         # the names go as a list of arguments, never through a shell.
-        done = subprocess.run([sys.executable, "-m", "briefing", "check",
-                               *map(str, paths), *(["--strict"] if strict else [])])
+        done = subprocess.run([sys.executable, "-P", "-m", "briefing", "check",
+                               *map(str, paths), *(["--strict", "--summary"] if strict else [])])
         status = status or (2 if done.returncode else 0)
     return 2 if status or problems.errors else 0
 
@@ -266,23 +269,28 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     r = commands.add_parser("rules", help="update the rules file and the inputs stamps")
-    r.add_argument("facts", nargs="+", type=Path)
-    r.add_argument("--out", type=Path, default=Path("dist"))
+    r.add_argument("facts", nargs="*", type=Path)
+    r.add_argument("--out", type=Path, default=None)
     r.add_argument("--write", type=Path, required=True, metavar="RULES")
     r.add_argument("--shard", metavar="I/N", help="list only the editions of this shard")
     c = commands.add_parser("check", help="make check")
-    c.add_argument("facts", nargs="+", type=Path)
+    c.add_argument("facts", nargs="*", type=Path)
     c.add_argument("--strict", action="store_true")
     commands.add_parser("newest-input", help="the newest input's mtime")
     args = parser.parse_args(argv)
-    project = Project(Path.cwd(), getattr(args, "out", Path("dist")))
+    try:
+        project = Project.find(getattr(args, "out", None), start=Path.cwd())
+    except InputError as exc:
+        emit(exc.diagnostics)
+        return 2
     if args.command == "newest-input":
         print(newest_input(project.root))
         return 0
+    facts = args.facts or [project.facts_dir]
     if args.command == "check":
-        return check(args.facts, args.strict, project)
+        return check(facts, args.strict, project)
     try:
-        update_rules(args.facts, project, args.write, args.shard)
+        update_rules(facts, project, args.write, args.shard)
     except InputError as exc:
         emit(exc.diagnostics)
         return 2

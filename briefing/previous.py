@@ -29,15 +29,11 @@ class Previous:
 
 
 def named_files(brief: Brief, facts: Path) -> list[Path]:
-    """The files beside a facts file that its editions are made from: its maps' GeoJSON,
-    the previous edition it names and the frame its folder shares (for Make's inputs
-    stamps, release records and watch)."""
+    """The files a brief names: its maps' GeoJSON and its previous edition (the rest
+    of what its editions are made from is listed by ``inputs.edition_files``)."""
     from .facts.geojson import files as geojson_files
-    from .facts.shared import path_of
 
     found = geojson_files(brief, facts)
-    if path_of(facts.parent).is_file():
-        found.append(path_of(facts.parent))
     if brief.brief.previous:
         path = facts.parent / brief.brief.previous
         if path.is_file() and path.resolve().is_relative_to(facts.resolve().parent):

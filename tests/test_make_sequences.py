@@ -128,8 +128,8 @@ def test_a_locale_folder_that_a_shell_would_read_is_ignored_with_a_warning(small
         (small / "locales" / name / "LC_MESSAGES").mkdir(parents=True)
     result = make(small, "update-locales")
     assert result.returncode == 0, result.stderr
-    assert sorted(line for line in result.stderr.splitlines() if "ignoring" in line) == [
-        f"make: ignoring locales/{name}/: not a locale name (letters, and _ before a "
+    assert sorted(line for line in result.stderr.splitlines() if "ignored" in line) == [
+        f"locales/{name}/:1:1: warning: ignored: not a locale name (letters, and _ before a "
         "region: pt_BR)" for name in ("$(touch pwned)", "a;touch pwned2;b", "x y")]
     assert "updated locales/vi/LC_MESSAGES/messages.po" in result.stdout
     assert not (small / "pwned").exists() and not (small / "pwned2").exists()

@@ -65,15 +65,16 @@ def test_fonts_are_subset_by_fonttools_even_where_harfbuzz_could(tmp_path, monke
 
 
 def test_compiled_templates_are_kept_and_a_broken_cache_changes_nothing(tmp_path):
-    """The templates' bytecode cache (build/templates) is read when it is sound and
-    compiled past when an entry is garbage or the folder cannot be written."""
-    from conftest import copy_project
+    """The templates' bytecode cache (templates/ in the user's cache) is read when it
+    is sound and compiled past when an entry is garbage or the folder cannot be
+    written."""
+    from conftest import copy_project, private_cache
 
     project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "build" / "fonts", project / "build" / "fonts")
+    env = private_cache(tmp_path / "cache")
     out = {}
     for step in ("first", "cached", "garbage", "unwritable"):
-        cache = project / "build" / "templates"
+        cache = tmp_path / "cache" / "templates"
         if step == "garbage":
             for entry in cache.iterdir():
                 entry.write_bytes(b"\x00not bytecode")
@@ -81,7 +82,7 @@ def test_compiled_templates_are_kept_and_a_broken_cache_changes_nothing(tmp_path
             shutil.rmtree(cache)
             cache.write_text("a file where the cache folder goes")
         result = run_process("build", FIXTURES / "minimal.yaml", "--out", tmp_path / step,
-                             "--format", "html", cwd=project)
+                             "--format", "html", cwd=project, env=env)
         assert result.code == 0, result.err
         out[step] = (tmp_path / step / "minimal.en.html").read_text("utf-8")
         if step == "first":

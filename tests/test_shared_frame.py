@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, run_process
+from briefing.inputs import edition_files
 from briefing.makerules import load_editions
 from briefing.diagnostics import Collector
 from briefing.project import Project
@@ -75,8 +77,10 @@ def test_make_and_watch_follow_the_shared_frame():
     problems = Collector()
     editions = load_editions([SHARED / "one.yaml"], Project(ROOT), problems)
     assert problems.diagnostics == []
-    assert [e["inputs"] for e in editions] == [[str(SHARED / "one.yaml"),
-                                               "tests/fixtures/shared-frame/frame.toml"]]
+    [edition] = editions
+    files = edition_files(Project(ROOT), Path(edition["facts"]), edition["locale"],
+                          edition["brief"], edition["named"])
+    assert files[:2] == [SHARED / "one.yaml", SHARED / "frame.toml"]
     from briefing.watch import affected
     assert affected([SHARED / "frame.toml"], [SHARED / "one.yaml", SHARED / "two.yaml"],
                     Project(ROOT)) == [([SHARED / "one.yaml", SHARED / "two.yaml"], ())]

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from pathlib import Path
 
 import yaml
 
 from ..diagnostics import Collector, Location
-from ..files import read_input
 from ..project import shown_path
+from ..tomlfile import read_toml
 from .model import Brief, Meta
 from .types import INVALID, Text
 
@@ -38,17 +37,11 @@ def with_shared_frame(brief: Brief, folder: Path, errors: Collector, converter) 
     if not path.is_file() and not path.is_symlink():
         return brief
     shown = shown_path(path)
-    text = read_input(path, shown, errors, limit=MAX_BYTES, expected="TOML text")
-    if text is None:
+    read = read_toml(path, shown, errors, limit=MAX_BYTES, what="file",
+                     levels=f"{NAME} needs one")
+    if read is None:
         return brief
-    try:
-        values = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, col = (int(where[1]), int(where[2])) if where else (1, 1)
-        errors.error(Location(shown, line, col),
-                     f"invalid TOML: {str(exc).split(' (at line')[0]}")
-        return brief
+    values, text = read
     meta, changes = brief.brief, {}
     locs = dict(meta.locs)
     conv = type(converter)(shown, errors, text)

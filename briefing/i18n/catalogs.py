@@ -11,6 +11,7 @@ are translated, not fuzzy and well formed; everything else is a located diagnost
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 import os
 import re
@@ -27,6 +28,7 @@ from babel.messages.pofile import PoFileError, read_po
 from ..diagnostics import Collector, Location
 from ..facts import prose
 from ..files import read_input
+from ..project import Project, shown_path
 from ..textlimits import text_problems
 from .figures import Allowed, added_figures, position
 
@@ -63,6 +65,21 @@ class Catalog:
 
     def lookup(self, msgid: str, context: Optional[str] = None) -> Optional[Entry]:
         return self.entries.get((context, msgid))
+
+
+def merged(shipped: Catalog, own: Catalog) -> Catalog:
+    """The shipped template catalog with a project's own ``messages.po`` over it: an
+    entry the project translates wins; one it leaves fuzzy or empty keeps the
+    shipped translation."""
+    if not own.readable:
+        return shipped
+    entries = {**shipped.entries, **own.entries}
+    unusable = {key: value for key, value in {**shipped.unusable, **own.unusable}.items()
+                if key not in entries}
+    stats = Counter({"translated": len(entries), "obsolete": own.stats["obsolete"]})
+    stats.update(why for _, why in unusable.values())
+    return dataclasses.replace(own, entries=entries, unusable=unusable, stats=stats,
+                               retired={**shipped.retired, **own.retired})
 
 
 def percent_translated(stats: Counter) -> float:
@@ -265,3 +282,21 @@ def _percent_names(text: str) -> set[str]:
 def short(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def project_catalog(project: Project, locale: str, domain: str, brief: str,
+                    problems: Collector, strict: bool = False, allowed: tuple = ()) -> Catalog:
+    """One domain of a locale as an edition reads it: the brief's facts catalog, or the
+    template catalog the tool ships with the project's own ``messages.po`` over it
+    (either may be missing, not both)."""
+    path = project.po_path(locale, domain, brief)
+    shipped = project.shipped_po_path(locale) if domain == "messages" else None
+    if shipped is None:
+        return load_catalog(path, shown_path(path), domain, problems, strict, allowed,
+                            project.root)
+    base = load_catalog(shipped, shown_path(shipped), domain, problems, strict, allowed,
+                        shipped.parent)
+    if not path.exists():
+        return base
+    return merged(base, load_catalog(path, shown_path(path), domain, problems, strict,
+                                     allowed, project.root))

@@ -3,14 +3,13 @@ its catalogs lack.
 
 What an edition needs is what extraction finds, not what one rendering happened to
 print: every string of the templates and of the compiler (the ``messages`` catalog,
-by Babel's extractors with the mapping of ``locales/messages.cfg``) and every text of
+as their catalog template lists them, and those of a project's own templates) and every text of
 the brief (its own ``facts`` catalog). Each missing string is named once, at its
 ``.po`` entry when it has one, else where its English stands.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,8 +25,6 @@ from .extract import keywords_text
 # The keywords of 'make extract' for the messages catalog.
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
             "npgettext": ((1, "c"), 2, 3), "translate": None, "N_": None}
-# Jinja 3.2 drops the automatic registration of its extractor: name it.
-METHODS = {"jinja2": "jinja2.ext:babel_extract"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +39,7 @@ class Needed:
 
 def needed(project: Project, brief: Brief) -> list[Needed]:
     """Every string an edition of this brief needs translated, in source order."""
-    found = list(template_strings(project.root))
+    found = list(template_strings(project))
     found += [Needed("facts", context, getattr(node, name), node.where(name))
               for node, name, context in translatable_fields(brief)]
     keywords = keywords_text(brief)
@@ -53,29 +50,40 @@ def needed(project: Project, brief: Brief) -> list[Needed]:
 
 
 @lru_cache(maxsize=None)
-def template_strings(root: Path) -> tuple[Needed, ...]:
-    """The messages catalog's strings, extracted from the templates and the code."""
+def template_strings(project: Project) -> tuple[Needed, ...]:
+    """The messages catalog's strings: those of its template (the project's own
+    ``locales/messages.pot`` in the tool's source, else the one the tool ships, which
+    extraction of the templates and the code wrote), then those of the project's
+    own templates."""
     from babel.messages.extract import extract_from_dir
-    from babel.messages.frontend import parse_mapping_cfg
+    from babel.messages.pofile import read_po
 
-    with open(root / "locales" / "messages.cfg", encoding="utf-8") as handle:
-        method_map, options_map = parse_mapping_cfg(handle, "messages.cfg")
-    method_map = [(pattern, METHODS.get(method, method)) for pattern, method in method_map]
-    tops = {pattern.split("/", 1)[0] for pattern, _ in method_map}
-
-    def wanted(directory: str) -> bool:  # never walk .venv, build or dist
-        relative = os.path.relpath(directory, root)
-        return relative == "." or relative.split(os.sep, 1)[0] in tops
+    from ..project import THEME
+    from .workflow import messages_template
 
     seen, out = set(), []
-    for filename, line, message, _, context in extract_from_dir(
-            str(root), method_map, options_map, keywords=KEYWORDS,
-            directory_filter=wanted):
+
+    def add(context, message, where: Location) -> None:
         msgid = message if isinstance(message, str) else message[0]
-        if (context, msgid) not in seen:
+        if msgid and (context, msgid) not in seen:
             seen.add((context, msgid))
-            out.append(Needed("messages", context, msgid,
-                              Location(shown_path(root / filename), line, 1)))
+            out.append(Needed("messages", context, msgid, where))
+
+    pot = messages_template(project)
+    if pot is not None:
+        with open(pot, "rb") as handle:
+            for message in read_po(handle):
+                name, line = (message.locations or [("", None)])[0]
+                add(message.context, message.id, Location(name or shown_path(pot), line, 1)
+                    if line else Location(shown_path(pot)))
+    for folder in project.template_dirs:
+        if folder == THEME:
+            continue
+        for filename, line, message, _, context in extract_from_dir(
+                str(folder), [("**.j2", "jinja2.ext:babel_extract")],
+                {"**.j2": {"silent": "false", "newstyle_gettext": "true",
+                           "trimmed": "true"}}, keywords=KEYWORDS):
+            add(context, message, Location(shown_path(folder / filename), line, 1))
     return tuple(out)
 
 

@@ -28,14 +28,13 @@ Keys (all optional; date patterns are CLDR date patterns, literal words in quote
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from ..diagnostics import Collector, Location
-from ..files import read_input
 from ..project import Project, shown_path
+from ..tomlfile import at_key, read_toml
 from .figures import Allowed, allowance
 
 PRECISIONS = ("day", "month", "year")
@@ -62,9 +61,11 @@ class Conventions:
 
 
 def locale_conventions(project: Project, locale: str, problems: Collector) -> Conventions:
-    """The conventions of one of the project's locales."""
-    path = project.locales_dir / locale / "conventions.toml"
-    return load_conventions(path, shown_path(path), problems, within=project.root)
+    """The conventions of one of the project's locales: its own file, else the one
+    the tool ships for the locale, else CLDR's alone."""
+    path = project.conventions_path(locale)
+    within = project.root if path.is_relative_to(project.root) else path.parent
+    return load_conventions(path, shown_path(path), problems, within=within)
 
 
 def load_conventions(path: Path, shown: str, problems: Collector,
@@ -73,23 +74,11 @@ def load_conventions(path: Path, shown: str, problems: Collector,
     the file at once, located."""
     if not path.exists():
         return Conventions()
-    text = read_input(path, shown, problems, limit=256 * 1024, what="conventions file",
-                      expected="TOML text", within=within)
-    if text is None:
+    read = read_toml(path, shown, problems, limit=256 * 1024, what="conventions file",
+                     levels="conventions need two", within=within)
+    if read is None:
         return Conventions()
-    deep = _too_deep(text)
-    if deep is not None:  # tomllib recurses into nested arrays and tables
-        problems.error(Location(shown, *deep), f"TOML nested more than {MAX_DEPTH} levels "
-                                               "deep; conventions need two")
-        return Conventions()
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, col = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
-        problems.error(Location(shown, line, col), f"invalid TOML: "
-                                                   f"{str(exc).split(' (at ')[0]}")
-        return Conventions()
+    data, text = read
     values, ok = {}, True
     for table, value in data.items():
         keys = _SCHEMA.get(table)
@@ -141,30 +130,6 @@ def _dates(problems, text, shown, where, item, allowed) -> bool:
     return ok
 
 
-MAX_DEPTH = 20
-_TOKENS = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[{]|[\]}]')
-
-
-def _too_deep(text: str) -> Optional[tuple[int, int]]:
-    """Line and column where arrays and inline tables (outside strings and comments)
-    nest deeper than MAX_DEPTH, if they do."""
-    depth, closing = 0, None
-    for token in _TOKENS.finditer(text):
-        found = token.group()
-        if closing is not None:  # inside a multi-line string
-            closing = None if found == closing else closing
-        elif found in ('"""', "'''"):
-            closing = found
-        elif found in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                before = text[:token.start()]
-                return before.count("\n") + 1, token.start() - before.rfind("\n")
-        elif found in "]}":
-            depth -= 1
-    return None
-
-
 def _allowed(problems, text, shown, where, item) -> Optional[tuple[Allowed, ...]]:
     if not isinstance(item, list) or not all(isinstance(p, str) for p in item):
         _bad(problems, text, shown, "allowed", f"'{where}' must be a list of strings")
@@ -182,10 +147,6 @@ def _allowed(problems, text, shown, where, item) -> Optional[tuple[Allowed, ...]
 
 def _bad(problems: Collector, text: str, shown: str, key: str, message: str,
          quoted: bool = False) -> bool:
-    """Report at the line that sets key (TOML parsers give no positions), or with
-    ``quoted``, at the line where a regex of a quoted value stands."""
-    found = re.search(f"[\"']{key}[\"']" if quoted else
-                      rf"^\s*\[?\s*(?:[\w.]+\.)?{re.escape(key)}\b", text, re.MULTILINE)
-    line = text.count("\n", 0, found.start()) + 1 if found else 1
-    problems.error(Location(shown, line, 1), message)
+    """Report at the line that sets key (or, ``quoted``, where the quoted value stands)."""
+    problems.error(at_key(text, shown, key, quoted), message)
     return False

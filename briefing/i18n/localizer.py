@@ -25,7 +25,7 @@ from ..diagnostics import Collector, Location
 from ..facts import units
 from ..facts.model import Claim, PartialDate
 from ..project import SOURCE_LOCALE, Project, shown_path
-from .catalogs import DOMAINS, Catalog, load_catalog, short
+from .catalogs import DOMAINS, Catalog, project_catalog, short
 from .conventions import Conventions, locale_conventions
 
 # House style: English editions write "19 September 2023", as British and
@@ -95,10 +95,8 @@ class Localizer:
         conventions = locale_conventions(project, locale, problems)
         if locale != SOURCE_LOCALE:
             for domain in DOMAINS:
-                path = project.po_path(locale, domain, brief)
-                catalogs[domain] = load_catalog(path, shown_path(path), domain, problems,
-                                                strict, conventions.allowed,
-                                                project.root)
+                catalogs[domain] = project_catalog(project, locale, domain, brief, problems,
+                                                   strict, conventions.allowed)
         loc = cls(locale, catalogs, mark_untranslated, conventions)
         if locale != SOURCE_LOCALE:
             loc.english = cls.load(project, SOURCE_LOCALE, problems)
@@ -136,7 +134,7 @@ class Localizer:
         """Whether this edition prints msgid in English (and is not English)."""
         return (domain, context, msgid) in self.fallbacks
 
-    def fallback_diagnostics(self, root: Optional[Path] = None) -> list:
+    def fallback_diagnostics(self, project: Optional[Project] = None) -> list:
         """A warning for each string this edition printed in English, once, at its
         .po entry, else where its English stands; then a one-line summary."""
         out, kinds = [], Counter()
@@ -150,7 +148,7 @@ class Localizer:
                           "in English"
             else:
                 why = "missing"
-                at = where or _english_location(root, context, msgid) or \
+                at = where or _english_location(project, context, msgid) or \
                     Location(catalog.path or domain, 1, 1)
                 message = f"'{short(msgid)}'{in_context} printed in English: no entry " \
                           f"in {catalog.path}"
@@ -375,12 +373,13 @@ def _shared_scale(low: str, high: str) -> tuple[str, str]:
     return low, high
 
 
-def _english_location(root: Optional[Path], context: Optional[str],
+def _english_location(project: Optional[Project], context: Optional[str],
                       msgid: str) -> Optional[Location]:
     """Where a template or compiler string stands, found by extraction."""
-    if root is None:
+    if project is None:
         return None
     from .completeness import template_strings
 
-    return next((n.where for n in template_strings(root)
+    return next((n.where for n in template_strings(project)
                  if (n.context, n.msgid) == (context, msgid)), None)
+

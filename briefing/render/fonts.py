@@ -8,7 +8,7 @@ variable font instanced at its weight and cut down to the scripts a brief prints
 (Latin with Vietnamese, punctuation, symbols), keeping every OpenType layout
 feature. The result is one complete file per face (never a family split by
 unicode-range, which drew wrong Vietnamese glyphs), cached under
-``build/fonts/<fingerprint>/`` and derived deterministically from the pinned fonts.
+``fonts/<fingerprint>/`` in the user's cache directory (``project.cache_root``) and derived deterministically from the pinned fonts.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import fcntl
 import functools
 import hashlib
 import inspect
+import sys
+import time
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -100,10 +102,25 @@ def prepared_faces(cache: Path) -> list[tuple[Face, Path]]:
     directory.mkdir(parents=True, exist_ok=True)
     with open(directory / ".lock", "w") as lock:  # one process prepares, others wait
         fcntl.flock(lock, fcntl.LOCK_EX)
-        for face, path in paths:
-            if not path.exists():
+        todo = [(face, path) for face, path in paths if not path.exists()]
+        if todo:
+            started = time.monotonic()
+            print(f"briefing: preparing the pinned fonts in {_shown_home(directory)}, "
+                  "once per machine (about a minute; every later build reuses them)",
+                  file=sys.stderr, flush=True)
+            for face, path in todo:
                 write_atomically(path, _prepare(face))
+            print(f"briefing: fonts prepared in {time.monotonic() - started:.0f} s",
+                  file=sys.stderr, flush=True)
     return paths
+
+
+def _shown_home(path: Path) -> str:
+    """A path under the user's home as ~/..., else as it is."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _prepare(face: Face) -> bytes:

@@ -37,11 +37,12 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 @lru_cache(maxsize=None)
-def environment(templates: Path, cache: Path | None = None) -> jinja2.Environment:
-    """One Jinja2 environment per templates directory: autoescaped, strict, i18n;
-    compiled templates are kept in ``cache`` when given."""
+def environment(templates: tuple[Path, ...], cache: Path | None = None) -> jinja2.Environment:
+    """One Jinja2 environment per chain of template folders (a project's overrides,
+    then the shipped theme: the first that has a file gives it): autoescaped, strict,
+    i18n; compiled templates are kept in ``cache`` when given."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader([str(folder) for folder in templates]),
         bytecode_cache=_BytecodeCache(str(cache)) if cache is not None else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -54,7 +55,7 @@ def environment(templates: Path, cache: Path | None = None) -> jinja2.Environmen
     return env
 
 
-def render_html(edition: EditionView, templates: Path, charts: list, faces: list,
+def render_html(edition: EditionView, templates: tuple[Path, ...], charts: list, faces: list,
                 paper: str = "a4", two_sided: bool = False,
                 created: str | None = None, cache: Path | None = None) -> str:
     env = environment(templates, cache)
