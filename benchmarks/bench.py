@@ -3,7 +3,8 @@
 ``make bench`` runs ``python -m benchmarks.bench --out build/bench.json``. It prints one
 table, then a PASS/FAIL line per target (issue 16's goals first, then issue 7's), and
 writes the same figures as JSON with the machine, its load, the library versions and
-whether fonts were subset by HarfBuzz. It is a report, not a test: a missed target
+whether fonts were subset by HarfBuzz, and the targets and the table as
+``docs/benchmark-results.md`` (``--results``), dated and naming the commit. It is a report, not a test: a missed target
 prints FAIL and the exit status stays 0; only a crash exits non-zero.
 
 What it measures (medians of runs that alternate ours and the peer's):
@@ -64,6 +65,7 @@ ONE_LOCALE = "en"
 # (pages aimed at, chapters of the synthetic brief that give about as many).
 SCALE = ((10, 8), (40, 33), (160, 143))
 THROUGHPUT_BRIEFS = 8
+RESULTS = REPO / "docs" / "benchmark-results.md"
 
 
 def log(message: str) -> None:
@@ -390,6 +392,9 @@ def parse_args(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="write the figures as JSON to this file")
+    parser.add_argument("--results", type=Path, default=RESULTS, metavar="PATH",
+                        help="write the dated results as Markdown to this file (default "
+                             f"{RESULTS.relative_to(REPO).as_posix()})")
     parser.add_argument("--quick", action="store_true",
                         help="3 runs instead of 5, and no 160-page brief")
     parser.add_argument("--many-briefs", type=int, default=many.BRIEFS, metavar="N",
@@ -409,7 +414,8 @@ def main(argv=None) -> int:
     # Ours always subsets with fontTools (briefing/pdf/subsets.py); the peer uses
     # HarfBuzz's subsetter when the system has it.
     peer_hb = harfbuzz_subset(environment(REPO))
-    results = {"machine": report.machine(), "versions": report.versions(),
+    results = {"date": report.run_date(), "commit": report.commit(REPO),
+               "machine": report.machine(), "versions": report.versions(),
                "settings": {"quick": args.quick, "repeats": repeats,
                             "scale_repeats": scale_repeats, "source_date_epoch": int(EPOCH),
                             "peer": "weasyprint" + (f" --pdf-variant {variant}" if variant
@@ -445,7 +451,17 @@ def main(argv=None) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
                             "utf-8")
+    write_results(args.results, results)
     return 0
+
+
+def write_results(path: Path, results: dict) -> None:
+    """The results file (docs/benchmark-results.md), replaced whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(report.results_markdown(results), "utf-8")
+    temporary.replace(path)
+    log(f"wrote {path}")
 
 
 if __name__ == "__main__":

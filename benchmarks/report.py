@@ -1,4 +1,5 @@
-"""The benchmark's report: the machine and versions, the targets, the printed table.
+"""The benchmark's report: the machine and versions, the targets, the printed table,
+and the results file (docs/benchmark-results.md).
 
 Everything here works on the results dictionary that ``bench.main`` gathers (and
 writes as JSON), so the table can be checked on made-up figures without measuring.
@@ -8,7 +9,11 @@ from __future__ import annotations
 
 import os
 import platform
+import subprocess
+from datetime import datetime, timezone
 from importlib import metadata
+from pathlib import Path
+from typing import Optional
 
 VERSIONS_OF = ("weasyprint", "matplotlib", "babel", "jinja2", "fonttools")
 # The stages of a build that are WeasyPrint's own work (marked * in the table).
@@ -22,6 +27,28 @@ def machine() -> dict:
     return {"platform": platform.platform(), "cpus": os.cpu_count(),
             "memory_bytes": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"),
             "load_average_at_start": os.getloadavg()[0]}
+
+
+def run_date() -> str:
+    """Today in UTC, as an ISO date: the date the results file gives the run."""
+    return datetime.now(timezone.utc).date().isoformat()
+
+
+def commit(root: Path) -> Optional[str]:
+    """The short hash of the checkout's HEAD, marked when the working tree differs from
+    it (the benchmark measures the tree as it is); None outside a git checkout."""
+    def git(*args) -> Optional[str]:
+        try:
+            done = subprocess.run(["git", *args], cwd=root, capture_output=True,
+                                  text=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+    head = git("rev-parse", "--short", "HEAD")
+    if not head:
+        return None
+    return head + (" with uncommitted changes"
+                   if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
 def versions() -> dict:
@@ -73,7 +100,7 @@ def many_label(r: dict) -> str:
 
 
 def _many(r: dict) -> list[tuple[str, str, str, str]]:
-    """Section 9: many small briefs, an edition a process, and all in one process."""
+    """Section 10: many small briefs, an edition a process, and all in one process."""
     many, one = r["many"], r["many"]["one_process"]
     rows = [(f"10 Many briefs: {many_label(r)} from an empty dist (charts cached)",
              "seconds", "cores busy", "editions")]
@@ -212,16 +239,52 @@ def format_report(r: dict) -> str:
              f"Fonts subset by HarfBuzz (libharfbuzz-subset): ours {_yes(hb['ours'])}, "
              f"peer {_yes(hb['peer'])}; otherwise by fontTools; ours keeps its subsets",
              ""]
-    rows = table(r)
-    width = max(len(label) for label, *_ in rows)
-    lines += [(label.ljust(width) + "".join(f"{cell:>12}" for cell in cells)).rstrip()
-              for label, *cells in rows]
+    lines += table_lines(r)
     lines.append("")
     for t in r["targets"]:
-        verdict = {True: "PASS", False: "FAIL", None: "SKIP"}[t["pass"]]
         if t["value"] is None:  # --quick, or a difference within the machine's scatter
-            lines.append(f"{verdict}  #{t['issue']:<3} {t['target']}: not measured")
+            lines.append(f"{_verdict(t)}  #{t['issue']:<3} {t['target']}: not measured")
         else:
-            lines.append(f"{verdict}  #{t['issue']:<3} {t['target']}: {t['value']:.3f} "
-                         f"{t['op']} {t['limit']}")
+            lines.append(f"{_verdict(t)}  #{t['issue']:<3} {t['target']}: "
+                         f"{t['value']:.3f} {t['op']} {t['limit']}")
     return "\n".join(lines)
+
+
+def table_lines(r: dict) -> list[str]:
+    """The printed table, a line per row, its columns aligned."""
+    rows = table(r)
+    width = max(len(label) for label, *_ in rows)
+    return [(label.ljust(width) + "".join(f"{cell:>12}" for cell in cells)).rstrip()
+            for label, *cells in rows]
+
+
+def _verdict(target: dict) -> str:
+    return {True: "PASS", False: "FAIL", None: "SKIP"}[target["pass"]]
+
+
+def results_markdown(r: dict) -> str:
+    """docs/benchmark-results.md: the run's date, commit and machine, a row per target
+    with its value and verdict, then the printed table. Written by every run, to be
+    committed after a full one; nothing in it but what the run measured."""
+    m, v, settings = r["machine"], r["versions"], r["settings"]
+    lines = ["# Benchmark results", "",
+             "Written by `make bench` (`python -m benchmarks.bench`); what it measures, "
+             "how, and the goals: [performance.md](performance.md).", "",
+             f"- Date: {r['date']} (UTC)",
+             f"- Commit: {r.get('commit') or 'unknown'}",
+             f"- Machine: {m['cpus']} cores, {m['memory_bytes'] / 2 ** 30:.1f} GiB, "
+             f"{m['platform']}; load average {m['load_average_at_start']:.2f} at start, "
+             f"{m['load_average_at_end']:.2f} at end",
+             f"- Python {v['python']}, " + ", ".join(f"{name} {v[name]}"
+                                                     for name in VERSIONS_OF),
+             f"- Medians of {settings['repeats']} alternating runs "
+             f"({settings['scale_repeats']} for scale)"
+             + ("; --quick: some targets not measured" if settings.get("quick") else ""),
+             "", "| target | value | limit | result |", "| --- | ---: | --- | --- |"]
+    for t in r["targets"]:
+        value = "not measured" if t["value"] is None else f"{t['value']:.3f}"
+        lines.append(f"| {t['target']} | {value} | {t['op']} {t['limit']} "
+                     f"| {_verdict(t)} |")
+    lines += ["", "Every figure, as `make bench` prints them:", "", "```",
+              *table_lines(r), "```"]
+    return "\n".join(lines) + "\n"

@@ -139,6 +139,57 @@ def test_the_printed_report_has_every_section_and_a_line_per_target():
     assert "  extra time for the cached map" in text and "0.30 s" in text
 
 
+def test_the_results_file_is_dated_and_has_a_row_per_target(tmp_path):
+    """docs/benchmark-results.md as a run writes it: its date, commit and machine, a
+    row per target (no issue numbers), then the printed table, fenced."""
+    results = made_up_results()
+    results["targets"] = [
+        {"issue": 16, "target": "one edition, one core / weasyprint command",
+         "value": 0.6944, "op": "<=", "limit": 0.9, "pass": True},
+        {"issue": 7, "target": "make -j2 speed-up over -j1", "value": 1.5, "op": ">=",
+         "limit": 1.6, "pass": False},
+        {"issue": 13, "target": "a map", "value": None, "op": "<=", "limit": 1.0,
+         "pass": None}]
+    results |= {"date": "2026-11-23", "commit": "647d1b3"}
+    path = tmp_path / "docs" / "benchmark-results.md"
+    bench.write_results(path, results)
+    lines = path.read_text("utf-8").splitlines()
+    assert lines[:15] == [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (`python -m benchmarks.bench`); what it measures, how, "
+        "and the goals: [performance.md](performance.md).",
+        "",
+        "- Date: 2026-11-23 (UTC)",
+        "- Commit: 647d1b3",
+        "- Machine: 2 cores, 8.0 GiB, Linux; load average 0.50 at start, 1.50 at end",
+        "- Python 3.11, weasyprint 1.0, matplotlib 1.0, babel 1.0, jinja2 1.0, "
+        "fonttools 1.0",
+        "- Medians of 3 alternating runs (1 for scale)",
+        "",
+        "| target | value | limit | result |",
+        "| --- | ---: | --- | --- |",
+        "| one edition, one core / weasyprint command | 0.694 | <= 0.9 | PASS |",
+        "| make -j2 speed-up over -j1 | 1.500 | >= 1.6 | FAIL |",
+        "| a map | not measured | <= 1.0 | SKIP |",
+    ]
+    assert lines[15:19] == ["", "Every figure, as `make bench` prints them:", "", "```"]
+    assert lines[19:-1] == report.table_lines(results)
+    assert lines[19].startswith("1 One edition (en, 9 pages), one core")
+    assert lines[-1] == "```"
+    assert not any("#" in line for line in lines[1:])  # no issue numbers
+    assert list(tmp_path.rglob("*.tmp")) == []
+
+
+def test_the_results_file_names_no_commit_outside_a_checkout(tmp_path):
+    assert report.commit(tmp_path) is None
+    results = made_up_results()
+    results |= {"targets": report.targets(results), "date": "2026-01-02", "commit": None}
+    text = report.results_markdown(results)
+    assert "- Commit: unknown\n" in text
+    assert text.count("\n| ") == 2 + 18  # the heading, its rule, a row per target
+
+
 def test_the_map_target_is_skipped_when_the_engine_time_does_not_tell_the_map():
     """Section 9 on a run where the engine took no longer with the map than without:
     the ratio is not computed, and the target says SKIP, not a PASS of -100."""
@@ -249,7 +300,7 @@ def test_stages_come_from_the_builds_own_report(tmp_path, monkeypatch):
 
 
 def test_many_briefs_in_a_reduced_form(tmp_path):
-    """Section 9 on one brief (the shortest, without charts) × three locales: each
+    """Section 10 on one brief (the shortest, without charts) × three locales: each
     make builds every edition once, the no-change make none, and one process builds
     the same PDFs as make, computing the prepared fonts' fingerprint once."""
     from benchmarks.process import project_copy

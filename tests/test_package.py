@@ -1,5 +1,6 @@
 """The shape of the package, as a maintainer reads it: short modules, no import
-cycles, and a README whose layout section names every module."""
+cycles, an architecture page whose layout section names every module, and a README
+whose example facts file is the starter brief `briefing new` writes."""
 
 from __future__ import annotations
 
@@ -67,10 +68,22 @@ def test_no_import_cycle():
             visit(name, [])
 
 
-def test_the_readme_layout_names_every_module():
-    readme = (ROOT / "README.md").read_text("utf-8")
-    layout = readme[readme.index("## Layout"):]
+def test_the_architecture_layout_names_every_module():
+    page = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    layout = page[page.index("\n## Layout\n"):]
     layout = layout[:layout.index("\n## ", 1)] if "\n## " in layout[1:] else layout
     missing = [p.relative_to(PACKAGE).as_posix() for p in MODULES
                if p.name != "__init__.py" and p.name not in layout]
-    assert missing == []
+    assert missing == [], "name them under '## Layout' in docs/architecture.md"
+
+
+def test_the_readme_shows_the_starter_brief_in_full():
+    """The README's facts file is the one `briefing new` writes, to the byte."""
+    starters = sorted(PACKAGE.glob("*/facts/first-brief.yaml"))
+    assert len(starters) == 1, starters
+    readme = (ROOT / "README.md").read_text("utf-8")
+    shown = readme[readme.index("\n## A facts file\n"):]
+    shown = shown[shown.index("```yaml\n") + len("```yaml\n"):]
+    shown = shown[:shown.index("```\n")]
+    assert shown == starters[0].read_text("utf-8"), \
+        f"copy {starters[0].relative_to(ROOT)} into the README's '## A facts file'"
