@@ -194,14 +194,15 @@ def run(args: argparse.Namespace) -> int:
         new_project(args.directory)
         return EXIT_OK
     found = Project.find(getattr(args, "out", None))
-    project = Project(args.root, found.out) if args.root else found
+    root = getattr(args, "root", None)
+    project = Project(root, found.out) if root else found
     if args.command == "info":
         from .info import describe
         print(describe(project), end="")
         return EXIT_OK
     if hasattr(args, "facts"):
         from .editions import facts_paths
-        args.facts = args.facts or [project.facts_dir]
+        args.facts = args.facts or project.default_facts()
         args.named, args.facts = args.facts, facts_paths(args.facts)
     if args.command in ("make-rules", "release", "preview") or args.command in TRANSLATING:
         return _delegate(args, project)

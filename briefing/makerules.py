@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "newest-input":
         print(newest_input(project.root))
         return 0
-    facts = args.facts or [project.facts_dir]
+    facts = args.facts or project.default_facts()
     if args.command == "check":
         return check(facts, args.strict, project)
     try:

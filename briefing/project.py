@@ -77,6 +77,11 @@ class Project:
     def facts_dir(self) -> Path:
         return self.root / self.settings.facts
 
+    def default_facts(self) -> list[Path]:
+        """What a command given no facts file reads: the facts folder, as a path from
+        the current directory, so that messages name its files as the user sees them."""
+        return [Path(shown_path(self.facts_dir))]
+
     @property
     def templates(self) -> Path:
         """The project's own templates (which may not exist)."""

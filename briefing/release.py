@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         project = Project.find(args.out)
-        editions = release_editions(args.facts or [project.facts_dir], project)
+        editions = release_editions(args.facts or project.default_facts(), project)
         if args.shard is not None:
             try:
                 shard = Shard.parse(args.shard)

@@ -33,7 +33,7 @@ def new_project(directory: Path) -> None:
     (directory / "locales").mkdir(exist_ok=True)
     shown = shown_path(directory)
     print(f"created the briefs project {shown}/\n"
-          f"  cd {shown} && make briefs     builds dist/first-brief.en.pdf\n"
-          "  facts/first-brief.yaml        the starter brief: change it, or copy it for "
-          "a new one\n"
-          "  make help                     the other targets")
+          f"  cd {shown} && make briefs   builds dist/first-brief.en.pdf\n"
+          "  facts/first-brief.yaml   the starter brief: change it, or copy it for a new "
+          "one\n"
+          "  make help                the other targets")

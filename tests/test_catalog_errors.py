@@ -48,9 +48,6 @@ EXPECTED = {
                    "metadata)"],
     "duplicate.po": [f"{PO}:10:1: error: invalid .po syntax: duplicate message definition "
                      "(first at line 8)"],
-    "empty.po": [f"{PO}:1:1: error: catalog has no header entry (msgid \"\") giving its "
-                 "Language and Plural-Forms; start it with 'make update-locales' or 'make "
-                 "init-locale'"],
     "percent.po": [f"{PO}:8:1: error: translation of 'Figure %(n)s' has a '%' that is no "
                    "placeholder; write '%%' for a percent sign"],
     "plural-deep.po": [f"{PO}:1:1: error: Plural-Forms expression '{'(' * 59}…' is "
@@ -83,6 +80,26 @@ def test_bad_catalog_is_reported_with_its_place(cli, tmp_path, name):
         assert errors == EXPECTED[name]
         assert "Traceback" not in result.err
     assert not (project / "dist").exists()
+
+
+def test_an_empty_catalog_is_a_missing_one(cli, tmp_path):
+    """A catalog 'touch' made (to get past an error) is no catalog: the edition falls
+    back to English with a warning, 'make update-locales' writes it, strict refuses it."""
+    project = tmp_path / "project"
+    (project / "locales" / "vi" / "LC_MESSAGES" / "facts").mkdir(parents=True)
+    facts_po = project / "locales" / "vi" / "LC_MESSAGES" / "facts" / "minimal.po"
+    facts_po.write_bytes(b"")
+    brief = project / "brief.yaml"
+    brief.write_text((FIXTURES / "minimal.yaml").read_text().replace(
+        "locales: [en]", "locales: [en, vi]"))
+    missing = ("locales/vi/LC_MESSAGES/facts/minimal.po:1:1: {}: catalog missing: no facts "
+               "translations for this locale; run 'make update-locales'")
+    result = cli("check", brief, cwd=project)
+    assert result.code == 0
+    assert result.err.splitlines() == [missing.format("warning")]
+    result = cli("check", "--strict", brief, cwd=project)
+    assert result.code == 2
+    assert result.err.splitlines() == [missing.format("error")]
 
 
 def test_project_catalogs_pass_gnu_msgfmt_check_with_complete_headers():

@@ -97,7 +97,7 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
     a warning, or an error when ``strict``. Which entries an edition lacks is the
     business of ``completeness``, which names each once."""
     catalog = Catalog(domain, shown)
-    if not path.exists():
+    if not path.exists() or _empty(path):  # an empty file, as 'touch' leaves it, too
         report = problems.error if strict else problems.warning
         report(Location(shown, 1, 1), f"catalog missing: no {domain} translations for "
                                       f"this locale; run 'make update-locales'")
@@ -106,6 +106,7 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                       expected="a .po file", within=within)
     if text is None:
         return catalog
+    text = text.replace("\r\n", "\n")  # saved by a Windows editor: read as it means
     syntax = msgfmt_problems(path, shown)
     lines = text.splitlines()
     for line, col, message in syntax or ():
@@ -157,6 +158,13 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
         _add(retired, message, shown, Collector(), (lines, allowed))
     catalog.retired = retired.entries
     return catalog
+
+
+def _empty(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size < 4096 and not path.read_bytes().strip()
+    except OSError:
+        return False
 
 
 def _add(catalog: Catalog, message: Message, shown: str, problems: Collector,
@@ -296,7 +304,7 @@ def project_catalog(project: Project, locale: str, domain: str, brief: str,
                             project.root)
     base = load_catalog(shipped, shown_path(shipped), domain, problems, strict, allowed,
                         shipped.parent)
-    if not path.exists():
+    if not path.exists() or _empty(path):
         return base
     return merged(base, load_catalog(path, shown_path(path), domain, problems, strict,
                                      allowed, project.root))

@@ -132,14 +132,19 @@ def _update(po: Path, pot: Path, locale: str, say, problems: Collector) -> None:
     if not _has_text(po):
         _create(po, pot, locale, say)
         return
+    windows = b"\r\n" in po.read_bytes()  # merged as LF, given back with CRLF
+    if windows:
+        write_atomically(po, po.read_bytes().replace(b"\r\n", b"\n"))
     done = subprocess.run(["msgmerge", "--quiet", "--update", "--previous",
                            "--backup=none", f"--width={WIDTH}", "--", str(po), str(pot)],
                           capture_output=True, text=True)
     if done.returncode:
         for line in done.stderr.strip().splitlines() or ["msgmerge failed"]:
             problems.error(Location(shown_path(po)), line.strip())
-        return
-    say(f"updated {shown_path(po)}")
+    if windows:
+        write_atomically(po, po.read_bytes().replace(b"\n", b"\r\n"))
+    if not done.returncode:
+        say(f"updated {shown_path(po)}")
 
 
 def _create(po: Path, pot: Path, locale: str, say) -> None:
@@ -182,7 +187,7 @@ def init_locale(project: Project, briefs: dict, locale: str, force: bool, say,
         problems.error(Location(shown_path(folder)), f"locale '{locale}' already exists "
                        f"({len(existing)} file{'s' if len(existing) != 1 else ''}); nothing "
                        "was changed. 'make update-locales' brings its catalogs up to date; "
-                       f"'briefing init-locale --force --locale {locale}' starts it again "
+                       f"'make init-locale LOCALE={locale} FORCE=1' starts it again "
                        "after moving it to locales/.backup/")
         return
     if existing:
