@@ -5,7 +5,8 @@ names (its maps' GeoJSON, its previous edition), the frame its folder shares
 (``frame.toml``), its locale's ``conventions.toml`` and catalogs (the brief's facts
 catalog, the project's ``messages.po`` and the one the tool ships), and the engine:
 the compiler's code, its charts, the templates in use (the shipped theme and the
-project's overrides) and the versions of the libraries that shape the bytes. A file
+project's overrides) and the versions of the libraries that shape the bytes (and, for the chart cache, what
+draws each kind of chart). A file
 that may exist and does not is an input too, recorded as absent: adding it, or
 removing it again, changes what the edition is made from, and is never an error here
 (the build says whether the edition needs it).
@@ -100,6 +101,20 @@ def _engine(template_dirs: tuple[Path, ...]) -> str:
     for name in (*RENDERING, "basemap-data"):
         digest.update(f"{name}={metadata.version(name)}\0".encode())
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def drawing_code(kind: str) -> bytes:
+    """What a chart of one kind is drawn by, for the chart cache's keys (finer than the
+    engine, so that a change to one kind redraws only its charts): its modules and
+    the versions of the packages that shape its drawing, read once per process."""
+    import charts as chart_code
+
+    folder = Path(chart_code.__file__).resolve().parent
+    code = b"".join((folder / name).read_bytes()
+                    for name in ("__init__.py", "style.py", "rows.py", "scale.py", f"{kind}.py"))
+    return code + b"".join(metadata.version(package).encode()
+                           for package in ("matplotlib", "fontpkg-noto-sans", "basemap-data"))
 
 
 def edition_digest(project: Project, files: list[Path], settings: dict,

@@ -15,8 +15,6 @@ import base64
 import datetime
 import hashlib
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from babel.numbers import format_percent, get_currency_symbol
@@ -29,10 +27,10 @@ from charts.style import MARKERS
 
 from ..facts.model import PartialDate
 from ..files import write_atomically
+from ..inputs import drawing_code
 from . import maps
 from .view import EditionView
 
-CHARTS_DIR = Path(charts.__file__).resolve().parent
 EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
 
 
@@ -202,18 +200,8 @@ def _fingerprint(data) -> str:
     # draws differently by language, so editions whose labels are the same (a map in
     # two locales that name its places alike) share one drawing.
     digest = hashlib.sha256(repr(replace(data, title="", lang="")).encode("utf-8"))
-    digest.update(_drawing_code(data.kind))
+    digest.update(drawing_code(data.kind))
     return digest.hexdigest()
-
-
-@lru_cache(maxsize=None)
-def _drawing_code(kind: str) -> bytes:
-    """What draws a kind, read once per process: its modules and the versions of the
-    packages that shape its drawing (reading a version scans the path)."""
-    code = b"".join((CHARTS_DIR / name).read_bytes()
-                    for name in ("__init__.py", "style.py", "rows.py", "scale.py", f"{kind}.py"))
-    return code + b"".join(metadata.version(package).encode()
-                           for package in ("matplotlib", "fontpkg-noto-sans", "basemap-data"))
 
 
 def draw(data, cache: Path) -> str:
