@@ -1,7 +1,7 @@
 """A live preview: ``briefing watch FACTS...`` rebuilds what each saved change affects.
 
-The facts files' folders, ``locales/``, ``templates/`` (the stylesheet with them) and
-``charts/`` are watched with watchfiles (inotify, debounced, so an editor's save is
+The facts files' folders, the project's locales, the templates in use (the project's
+and the shipped theme, the stylesheet with them) and the chart code are watched with watchfiles (inotify, debounced, so an editor's save is
 one change). A facts file rebuilds its own editions, and so does a file it names (a
 map's GeoJSON, its previous edition); a catalog or ``conventions.toml``
 of a locale, that locale's editions (of one brief, for its facts catalog); a template,
@@ -31,9 +31,13 @@ def watch(args: list[Path], options, run: Builder, stop=None,
 
     project = options.project
     rebuild(facts_paths(args), options, run, png)
+    import charts
+
     roots = sorted({p.parent.resolve() if not p.is_dir() else p.resolve() for p in args}
-                   | {(project.root / name).resolve()
-                      for name in ("locales", "templates", "charts")})
+                   | {folder.resolve() for folder in (project.locales_dir,
+                                                      *project.template_dirs,
+                                                      Path(charts.__file__).parent)
+                      if folder.is_dir()})
     announced = False
     try:
         for changes in watchfiles.watch(*roots, watch_filter=_relevant, debounce=300,
