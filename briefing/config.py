@@ -10,9 +10,15 @@ looks for it from the current directory upwards. Every key is optional:
     out = "dist"            where editions are written
 
     [build]                 defaults of ``briefing build`` (its options override them)
+    locales = ["en"]        the editions of a brief that lists no locales
     paper = "a4"            a4 or letter
     two_sided = false       mirrored margins
     pdf_variant = "pdf/ua-1"  pdf/ua-1, pdf/a-3b or plain
+
+    [frame]                 what every brief of the project shares, where neither the
+    institution = "..."     brief nor its folder's frame.toml gives it: institution,
+                            contact, copyright, disclaimer (checked as prose, in
+                            ``facts.shared``)
 
 Every error of the file is reported at once, located, before anything is built.
 """
@@ -20,6 +26,7 @@ Every error of the file is reported at once, located, before anything is built.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Optional
@@ -30,6 +37,8 @@ from .tomlfile import at_key, read_toml
 CONFIG_NAME = "briefing.toml"
 PAPERS = ("a4", "letter")
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "plain")
+FRAME_FIELDS = ("institution", "contact", "copyright", "disclaimer")
+LOCALE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2}|_[A-Z][a-z]{3})?")
 
 
 @dataclass(frozen=True)
@@ -43,11 +52,15 @@ class Settings:
     paper: str = "a4"
     two_sided: bool = False
     pdf_variant: str = "pdf/ua-1"
+    default_locales: tuple[str, ...] = ()  # [build] locales
+    frame: tuple[tuple[str, str], ...] = ()  # (field, text), as written
 
 
 _SCHEMA = {
     "paths": {"facts": "folder", "locales": "folder", "templates": "folder", "out": "folder"},
-    "build": {"paper": PAPERS, "two_sided": bool, "pdf_variant": PDF_VARIANTS},
+    "build": {"paper": PAPERS, "two_sided": bool, "pdf_variant": PDF_VARIANTS,
+              "locales": "locales"},
+    "frame": {name: "text" for name in FRAME_FIELDS},
 }
 
 
@@ -79,6 +92,19 @@ def load_settings(path: Path, problems: Collector) -> Settings:
                     problems.error(where, f"'{table}.{key}' {why}")
                 else:
                     values[key] = Path(value)
+            elif kind == "locales":
+                if not isinstance(value, list) or not value or not all(
+                        isinstance(v, str) and LOCALE.fullmatch(v) for v in value):
+                    problems.error(where, f"'{table}.{key}' must be a list of locale codes, "
+                                          'such as ["en", "vi"]')
+                else:
+                    values["default_locales"] = tuple(value)
+            elif kind == "text":
+                if not isinstance(value, str):
+                    problems.error(where, f"'{table}.{key}' must be text")
+                else:
+                    values.setdefault("frame", ())
+                    values["frame"] += ((key, value),)
             elif kind is bool:
                 if not isinstance(value, bool):
                     problems.error(where, f"'{table}.{key}' must be true or false")

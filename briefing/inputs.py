@@ -22,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Optional
 
+from .config import CONFIG_NAME
 from .project import SHIPPED_LOCALES, SOURCE_LOCALE, Project
 
 ABSENT = "absent"
@@ -50,8 +51,12 @@ def edition_files(project: Project, facts: Path, locale: str, brief: str,
 
 def brief_files(facts: Path, named: list[Path]) -> list[Path]:
     """What every edition of a brief is made from beside its facts file, whatever the
-    locale: the files it names and the frame its folder shares."""
-    return [*named, facts.parent / FRAME]
+    locale: the files it names, the frame its folder shares and its project's file
+    (which may give its frame and its locales)."""
+    here = facts.parent.resolve()
+    project = next((d / CONFIG_NAME for d in (here, *here.parents)
+                    if (d / CONFIG_NAME).is_file()), None)
+    return [*named, facts.parent / FRAME, *([project] if project else [])]
 
 
 def file_digest(path: Path) -> str:

@@ -97,7 +97,8 @@ def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
     ("    date: 2023-09\n    language: en", "    date: 2023-09\n    language: zz",
      "brief.yaml:12:15: error: 'zz' is not a language CLDR knows; give a code such as en or vi"),
     ("locales: [en]", "locales: []",
-     "brief.yaml:5:12: error: brief lists no locales; give at least one, such as [en]"),
+     "brief.yaml:5:12: error: brief lists no locales; give at least one, such as [en], or "
+     "the project's [build] locales in briefing.toml"),
     # 100,000 nested brackets crashed YAML's composer (a segmentation fault)
     ("locales: [en]", "locales: " + "[" * 100_000 + "en" + "]" * 100_000,
      "brief.yaml:5:50: error: YAML nested more than 40 levels deep; a brief needs a few"),

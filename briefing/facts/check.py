@@ -75,7 +75,8 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
                          "length: split it into several briefs)")
     if not brief.brief.locales:
         errors.error(brief.brief.where("locales"), "brief lists no locales; give at least "
-                                                   "one, such as [en]")
+                                                   "one, such as [en], or the project's "
+                                                   "[build] locales in briefing.toml")
     for locale in sorted({l for l in brief.brief.locales
                           if brief.brief.locales.count(l) > 1}):
         errors.error(brief.brief.where("locales"), f"brief lists locale '{locale}' more "

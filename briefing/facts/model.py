@@ -90,8 +90,10 @@ class Meta(Node):
                    pattern=ID_PATTERN)
     title: str = spec("Title of the brief.", prose=True)
     as_of: PartialDate = spec("Date the facts are current to (YYYY-MM-DD).")
-    locales: tuple[str, ...] = spec("Editions to build, e.g. [en, vi].", pattern=LOCALE_PATTERN)
     handling: str = spec("Handling line printed on every page.", prose=True)
+    locales: tuple[str, ...] = spec("Editions to build, e.g. [en, vi]; when omitted, the "
+                                    "project's (briefing.toml: [build] locales).",
+                                    pattern=LOCALE_PATTERN, required=False, default=())
     subtitle: Optional[str] = spec("One-line subtitle.", required=False, prose=True)
     short_title: Optional[str] = spec("The title as the running head of every page but the "
                                       "first prints it, where the whole title would take "

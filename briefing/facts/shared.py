@@ -1,4 +1,5 @@
-"""What every brief of a folder shares: ``frame.toml`` beside the facts files.
+"""What every brief of a folder, or of a project, shares: ``frame.toml`` beside the facts
+files, and the ``[frame]`` of the project's ``briefing.toml``.
 
 An institution's briefs share its name, contact, copyright line and disclaimer. They
 are written once in ``frame.toml`` in the facts folder and stand in each brief's
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..config import CONFIG_NAME, FRAME_FIELDS, load_settings
 from ..diagnostics import Collector, Location
 from ..project import shown_path
 from ..tomlfile import read_toml
@@ -23,7 +25,7 @@ from .model import Brief, Meta
 from .types import INVALID, Text
 
 NAME = "frame.toml"
-FIELDS = ("institution", "contact", "copyright", "disclaimer")
+FIELDS = FRAME_FIELDS
 MAX_BYTES = 64 * 1024
 
 
@@ -32,38 +34,65 @@ def path_of(folder: Path) -> Path:
 
 
 def with_shared_frame(brief: Brief, folder: Path, errors: Collector, converter) -> Brief:
-    """The brief with the frame its folder shares filled in where it gives none."""
+    """The brief with the frame its folder shares (``frame.toml``), then its project's
+    (``briefing.toml``: ``[frame]``, and ``[build] locales`` when it lists none),
+    filled in where it gives none."""
     path = path_of(folder)
-    if not path.is_file() and not path.is_symlink():
+    if path.is_file() or path.is_symlink():
+        shown = shown_path(path)
+        read = read_toml(path, shown, errors, limit=MAX_BYTES, what="file",
+                         levels=f"{NAME} needs one")
+        if read is not None:
+            values, text = read
+            for key in values:
+                if key not in FIELDS:
+                    node = _node(text, shown, key, values[key])
+                    type(converter)(shown, errors, text).error(
+                        node, f"unknown field '{key}'; {NAME} may give {', '.join(FIELDS)}")
+            brief = _fill(brief, values.items(), shown, text, errors, converter)
+    config = _project_file(folder)
+    if config is None:
         return brief
-    shown = shown_path(path)
-    read = read_toml(path, shown, errors, limit=MAX_BYTES, what="file",
-                     levels=f"{NAME} needs one")
-    if read is None:
-        return brief
-    values, text = read
+    settings = load_settings(config, errors)
+    text = config.read_text("utf-8")
+    brief = _fill(brief, settings.frame, shown_path(config), text, errors, converter)
+    if not brief.brief.locales and settings.default_locales:
+        meta = brief.brief
+        where = _node(text, shown_path(config), "locales", "")
+        locs = {**meta.locs, "locales": converter.where(where)}
+        brief = dataclasses.replace(brief, brief=dataclasses.replace(
+            meta, locales=settings.default_locales, locs=locs))
+    return brief
+
+
+def _project_file(folder: Path):
+    """The briefing.toml of the project a facts folder is in, if it is in one."""
+    here = folder.resolve()
+    return next((d / CONFIG_NAME for d in (here, *here.parents)
+                 if (d / CONFIG_NAME).is_file()), None)
+
+
+def _fill(brief: Brief, values, shown: str, text: str, errors: Collector,
+          converter) -> Brief:
+    """The brief with each (field, text) of a shared frame where it gives none."""
     meta, changes = brief.brief, {}
     locs = dict(meta.locs)
     conv = type(converter)(shown, errors, text)
-    for key, value in values.items():
-        node = _node(text, shown, key, value)
+    for key, value in values:
         if key not in FIELDS:
-            conv.error(node, f"unknown field '{key}'; {NAME} may give "
-                             f"{', '.join(FIELDS)}")
             continue
+        node = _node(text, shown, key, value)
         if not isinstance(value, str):
             conv.error(node, f"{key} must be text, not {type(value).__name__}")
             continue
-        prose = dataclasses.fields(Meta)
-        spec = next(f for f in prose if f.name == key).metadata
+        spec = next(f for f in dataclasses.fields(Meta) if f.name == key).metadata
         checked = Text().convert(conv, node, key, spec)
         if checked is not INVALID and getattr(meta, key) is None:
             changes[key] = checked
             locs[key] = conv.where(node)
     if not changes:
         return brief
-    shared = dataclasses.replace(meta, **changes, locs=locs)
-    return dataclasses.replace(brief, brief=shared)
+    return dataclasses.replace(brief, brief=dataclasses.replace(meta, **changes, locs=locs))
 
 
 def _node(text: str, shown: str, key: str, value) -> yaml.ScalarNode:
