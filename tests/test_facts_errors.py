@@ -112,6 +112,12 @@ def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
     ("{date:1988-02-20}", "{date:1988-02,1988-02}",
      "brief.yaml:56:9: error: {date:1988-02,1988-02}: two dates said together must go "
      "forward in time, but 1988-02 does not come before 1988-02"),
+    # a paragraph written as plain text is prose like one written {text: ...}: its
+    # figure printed with no claim and no source
+    ("and <b>tags</b> & ampersands print as typed.", "prices rose 60%.",
+     "brief.yaml:56:58: error: figure '60' typed into prose; every figure must be a "
+     "claim, referenced as {claim-id} (a name with digits goes between backticks: "
+     "`Nam Theun 2`)"),
     # not prose: a placeholder there printed raw
     ("publisher: Example Press", 'publisher: "Press {killed-war}"',
      "brief.yaml:10:16: error: publisher 'Press {killed-war}' holds '{'; a publisher prints "

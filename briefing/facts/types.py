@@ -282,8 +282,9 @@ class Record(FieldType):
         where = what or "the brief file"
         if getattr(cls, "SHORTHAND", None) and isinstance(node, yaml.ScalarNode) \
                 and not is_null(node):
-            # A record that may be written as plain text (a paragraph).
-            text = Text().convert(conv, node, what, {})
+            # A record that may be written as plain text (a paragraph), checked as the
+            # field it stands for (prose: no figure typed into it).
+            text = Text().convert(conv, node, what, self.fields()[cls.SHORTHAND].metadata)
             if text is INVALID:
                 return INVALID
             return cls(loc=conv.where(node),
