@@ -41,11 +41,11 @@ from . import __version__
 from .diagnostics import Collector, Diagnostic, InputError, Location, emit, printable
 from .editions import Shard, shard_of
 from .files import write_atomically
-from .i18n.catalogs import DOMAINS, load_catalog, percent_translated
+from .i18n.catalogs import DOMAINS, percent_translated, project_catalog
 from .i18n.conventions import locale_conventions
 from .inputs import RENDERING, edition_digest, edition_files
 from .makerules import facts_files, load_editions
-from .project import SOURCE_LOCALE, Project, shown_path
+from .project import SOURCE_LOCALE, Project
 
 # The options of every release build (make release passes none but --strict, which
 # changes no byte); build.Options.settings names the same four.
@@ -84,9 +84,8 @@ def coverage(project: Project, locale: str, brief: str) -> dict:
     out = {}
     allowed = locale_conventions(project, locale, Collector()).allowed
     for domain in DOMAINS:
-        path = project.po_path(locale, domain, brief)
-        stats = load_catalog(path, shown_path(path), domain, Collector(),
-                             allowed=allowed, within=project.root).stats
+        stats = project_catalog(project, locale, domain, brief, Collector(),
+                                allowed=allowed).stats
         out[domain] = round(percent_translated(stats), 1)
     return out
 

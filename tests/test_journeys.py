@@ -298,3 +298,43 @@ def test_a_project_adds_css_and_overrides_a_shipped_translation(tool, tmp_path):
     assert "h2 { color: #7a1f1f; }" in page
     assert "Những điểm cần nhớ" in page
     assert "Nguồn" in page  # the rest of the shipped catalog still applies
+
+
+def test_the_words_of_a_projects_own_templates_are_translated_and_kept(tool, tmp_path):
+    project = new_project(tool, tmp_path)
+    list_vietnamese(project)
+    (project / "templates" / "partials").mkdir(parents=True)
+    shipped = Path(run(tool, project, str(tool / "python"), "-c",
+                       "import briefing.project as p; print(p.THEME)").stdout.strip())
+    colophon = (shipped / "partials" / "colophon.html.j2").read_text("utf-8")
+    (project / "templates" / "partials" / "colophon.html.j2").write_text(
+        colophon + "<p>{% trans %}Printed on recycled paper{% endtrans %}</p>\n", "utf-8")
+    update = make(tool, project, "update-locales")
+    assert update.returncode == 0, update.stderr
+    assert "locales/messages.pot: created" in update.stdout
+    messages = project / "locales" / "vi" / "LC_MESSAGES" / "messages.po"
+    # Only the strings of the project's own template (its copy of the colophon and the
+    # line it adds): the shipped Vietnamese serves the rest of the 130.
+    with open(messages, "rb") as handle:
+        from babel.messages.pofile import read_po
+        ids = [m.id for m in read_po(handle) if m.id]
+    assert "Printed on recycled paper" in ids and len(ids) < 10
+    translate(messages, "Printed on recycled paper", "In trên giấy tái chế")
+    translate(messages.parent / "facts" / "first-brief.po", TITLE, "Lũ lụt")
+    translate_all(messages.parent / "facts" / "first-brief.po")
+    again = make(tool, project, "update-locales")
+    assert again.returncode == 0, again.stderr
+    assert 'msgstr "In trên giấy tái chế"' in messages.read_text("utf-8")
+    assert "#~" not in messages.read_text("utf-8")
+    status = make(tool, project, "locale-status", "STRICT=1")
+    assert status.returncode == 0, status.stdout + status.stderr
+    assert [line.split()[:3] + line.split()[-1:] for line in status.stdout.splitlines()
+            if " vi " in line] == [["first-brief", "vi", "messages", "100.0%"],
+                                   ["first-brief", "vi", "facts", "100.0%"]]
+    release = make(tool, project, "release")
+    assert release.returncode == 0, release.stderr
+    assert "In trên giấy tái chế" in text_of(project / "dist" / "first-brief.vi.pdf")
+    # A locale the tool ships nothing for gets every string, the project's with them.
+    assert make(tool, project, "init-locale", "LOCALE=fr").returncode == 0
+    french = (project / "locales" / "fr" / "LC_MESSAGES" / "messages.po").read_text("utf-8")
+    assert 'msgid "Printed on recycled paper"' in french and 'msgid "Key points"' in french

@@ -304,7 +304,7 @@ def project_catalog(project: Project, locale: str, domain: str, brief: str,
                             project.root)
     base = load_catalog(shipped, shown_path(shipped), domain, problems, strict, allowed,
                         shipped.parent)
-    if not path.exists() or _empty(path):
-        return base
+    if not path.exists() or _empty(path):  # what it lacks goes in the project's file
+        return dataclasses.replace(base, path=shown_path(path))
     return merged(base, load_catalog(path, shown_path(path), domain, problems, strict,
                                      allowed, project.root))

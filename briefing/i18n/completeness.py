@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 from ..diagnostics import Location
 from ..facts.model import Brief
 from ..facts.walk import translatable_fields
-from ..project import Project, shown_path
+from ..project import SHIPPED_LOCALES, THEME, Project, shown_path
 from .catalogs import Catalog, short
 from .extract import keywords_text
 
@@ -51,15 +51,11 @@ def needed(project: Project, brief: Brief) -> list[Needed]:
 
 @lru_cache(maxsize=None)
 def template_strings(project: Project) -> tuple[Needed, ...]:
-    """The messages catalog's strings: those of its template (the project's own
-    ``locales/messages.pot`` in the tool's source, else the one the tool ships, which
-    extraction of the templates and the code wrote), then those of the project's
-    own templates."""
-    from babel.messages.extract import extract_from_dir
+    """The messages catalog's strings: those of the template the tool ships (which
+    extraction of its templates and code wrote), of the project's own template
+    (``locales/messages.pot``: the whole tool's in its source), then those its own
+    templates hold now."""
     from babel.messages.pofile import read_po
-
-    from ..project import THEME
-    from .workflow import messages_template
 
     seen, out = set(), []
 
@@ -69,13 +65,24 @@ def template_strings(project: Project) -> tuple[Needed, ...]:
             seen.add((context, msgid))
             out.append(Needed("messages", context, msgid, where))
 
-    pot = messages_template(project)
-    if pot is not None:
-        with open(pot, "rb") as handle:
-            for message in read_po(handle):
-                name, line = (message.locations or [("", None)])[0]
-                add(message.context, message.id, Location(name or shown_path(pot), line, 1)
-                    if line else Location(shown_path(pot)))
+    for pot in (SHIPPED_LOCALES / "messages.pot", project.locales_dir / "messages.pot"):
+        if pot.is_file():
+            with open(pot, "rb") as handle:
+                for message in read_po(handle):
+                    name, line = (message.locations or [("", None)])[0]
+                    add(message.context, message.id,
+                        Location(name, line, 1) if name and line else Location(shown_path(pot)))
+    for filename, line, message, context in own_template_messages(project):
+        add(context, message, Location(filename, line, 1))
+    return tuple(out)
+
+
+def own_template_messages(project: Project) -> list[tuple[str, int, object, Optional[str]]]:
+    """(file as shown, line, message, context) of every string the project's own
+    templates (not the shipped theme) hold, in file order."""
+    from babel.messages.extract import extract_from_dir
+
+    found = []
     for folder in project.template_dirs:
         if folder == THEME:
             continue
@@ -83,8 +90,8 @@ def template_strings(project: Project) -> tuple[Needed, ...]:
                 str(folder), [("**.j2", "jinja2.ext:babel_extract")],
                 {"**.j2": {"silent": "false", "newstyle_gettext": "true",
                            "trimmed": "true"}}, keywords=KEYWORDS):
-            add(context, message, Location(shown_path(folder / filename), line, 1))
-    return tuple(out)
+            found.append((shown_path(folder / filename), line, message, context))
+    return found
 
 
 def missing(needs: list[Needed],

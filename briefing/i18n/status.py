@@ -15,8 +15,8 @@ from typing import Optional
 
 from ..diagnostics import Collector, Diagnostic, InputError, Location
 from ..facts import load_brief
-from ..project import SOURCE_LOCALE, Project, shown_path
-from .catalogs import DOMAINS, load_catalog, percent_translated
+from ..project import SOURCE_LOCALE, Project
+from .catalogs import DOMAINS, percent_translated, project_catalog
 from .conventions import locale_conventions
 
 COLUMNS = ("translated", "fuzzy", "untranslated", "broken", "obsolete")
@@ -45,8 +45,8 @@ def locale_status(project: Project, paths: list[Path],
                 "no facts file" if brief in orphans else "not listed by the brief")
             for domain in DOMAINS:
                 path = project.po_path(locale, domain, brief)
-                catalog = load_catalog(path, shown_path(path), domain, Collector(),
-                                       allowed=allowed, within=project.root)
+                catalog = project_catalog(project, locale, domain, brief, Collector(),
+                                          allowed=allowed)
                 stats, percent = catalog.stats, percent_translated(catalog.stats)
                 if locale in wanted and (percent < 100.0 or not catalog.readable):
                     complete = False

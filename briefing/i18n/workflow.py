@@ -18,6 +18,7 @@ import io
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -29,6 +30,7 @@ from babel.messages.pofile import read_po, write_po
 from ..diagnostics import Collector, Location, shown_path
 from ..files import write_atomically
 from ..project import SHIPPED_LOCALES, SOURCE_LOCALE, Project
+from .completeness import own_template_messages
 from .extract import extract_facts
 
 LOCALE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2}|_[A-Z][a-z]{3})?")
@@ -52,7 +54,14 @@ def template_path(project: Project, brief: str) -> Path:
 
 
 def extract(project: Project, briefs: dict, say) -> None:
-    """Write each brief's catalog template when its strings changed."""
+    """Write each brief's catalog template, and the template of the strings in the
+    project's own templates (``locales/messages.pot``), when their strings changed."""
+    own = own_template_messages(project)
+    if own and not _is_the_tools(project.locales_dir / "messages.pot"):
+        catalog = Catalog(project=project.root.name, charset="utf-8", fuzzy=True)
+        for filename, line, message, context in own:
+            catalog.add(message, None, [(Path(filename).as_posix(), line)], context=context)
+        _install(project.locales_dir / "messages.pot", _po_text(catalog), say)
     for brief, (facts, _) in sorted(briefs.items()):
         catalog = Catalog(project=brief, charset="utf-8", fuzzy=True)
         shown = Path(shown_path(facts)).as_posix()
@@ -100,23 +109,57 @@ def locales_to_update(project: Project, briefs: dict, problems: Collector) -> li
 
 def update_locales(project: Project, briefs: dict, say, problems: Collector) -> None:
     extract(project, briefs, say)
-    for locale in locales_to_update(project, briefs, problems):
-        messages = messages_template(project)
-        own = project.po_path(locale, "messages")
-        if messages is not None and (_has_text(own) or project.shipped_po_path(locale) is None):
-            _update(own, messages, locale, say, problems)
-        for brief in sorted(briefs):
-            _update(project.po_path(locale, "facts", brief), template_path(project, brief),
-                    locale, say, problems)
+    with tempfile.TemporaryDirectory(prefix="briefing-") as scratch:
+        for locale in locales_to_update(project, briefs, problems):
+            own = project.po_path(locale, "messages")
+            pot = messages_template(project, locale, Path(scratch))
+            if pot is not None:
+                _update(own, pot, locale, say, problems)
+            for brief in sorted(briefs):
+                _update(project.po_path(locale, "facts", brief),
+                        template_path(project, brief), locale, say, problems)
 
 
-def messages_template(project: Project) -> Optional[Path]:
-    """The template of the words every brief shares: the project's own (the tool's
-    source is such a project), else the one the tool ships."""
-    for path in (project.locales_dir / "messages.pot", SHIPPED_LOCALES / "messages.pot"):
-        if path.is_file():
-            return path
-    return None
+def _is_the_tools(pot: Path) -> bool:
+    """Whether a project's messages template is the tool's own (in the tool's source)."""
+    shipped = SHIPPED_LOCALES / "messages.pot"
+    return pot.is_file() and shipped.is_file() and pot.resolve() == shipped.resolve()
+
+
+def messages_template(project: Project, locale: str, scratch: Path) -> Optional[Path]:
+    """The template a locale's ``messages.po`` in the project is merged with, or None
+    when the project needs none for it. A locale the tool ships a catalog for needs
+    one only for the strings of the project's own templates and for the shipped
+    strings the project translates otherwise (its overrides, kept); any other locale
+    needs every string of the tool and of the project's templates."""
+    own_pot = project.locales_dir / "messages.pot"
+    if _is_the_tools(own_pot):
+        return own_pot
+    shipped_pot = SHIPPED_LOCALES / "messages.pot"
+    po = project.po_path(locale, "messages")
+    kept = None
+    if project.shipped_po_path(locale) is not None:
+        if not _has_text(po):
+            kept = set()
+        else:
+            with open(po, "rb") as handle:
+                kept = {(m.context, m.id) for m in read_po(handle) if m.id}
+    catalog = Catalog(project=project.root.name, charset="utf-8", fuzzy=True)
+    for pot in (own_pot, shipped_pot):
+        if not pot.is_file():
+            continue
+        with open(pot, "rb") as handle:
+            for message in read_po(handle):
+                if message.id and (pot == own_pot or kept is None
+                                   or (message.context, message.id) in kept):
+                    catalog.add(message.id, None, message.locations,
+                                auto_comments=message.auto_comments,
+                                context=message.context, flags=message.flags)
+    if not len(catalog):
+        return None
+    path = scratch / f"messages.{locale}.pot"
+    path.write_text(_po_text(catalog), "utf-8")
+    return path
 
 
 def _has_text(path: Path) -> bool:
@@ -197,10 +240,10 @@ def init_locale(project: Project, briefs: dict, locale: str, force: bool, say,
         shutil.move(str(folder), str(backup))
         say(f"moved {shown_path(folder)} to {shown_path(backup)}")
     extract(project, briefs, say)
-    messages = messages_template(project)
-    if messages is not None and (project.shipped_po_path(locale) is None
-                                 or messages.parent == project.locales_dir):
-        _create(project.po_path(locale, "messages"), messages, locale, say)
+    with tempfile.TemporaryDirectory(prefix="briefing-") as scratch:
+        messages = messages_template(project, locale, Path(scratch))
+        if messages is not None:
+            _create(project.po_path(locale, "messages"), messages, locale, say)
     for brief in sorted(briefs):
         _create(project.po_path(locale, "facts", brief), template_path(project, brief),
                 locale, say)
