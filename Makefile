@@ -21,7 +21,10 @@ ifneq ($(and $(filter $(SERIAL_GOALS),$(MAKECMDGOALS)),$(word 2,$(MAKECMDGOALS))
 .PHONY: $(MAKECMDGOALS)
 $(firstword $(MAKECMDGOALS)):
 	@$(foreach goal,$(MAKECMDGOALS),$(MAKE) --no-print-directory '$(goal)' &&) true
-$(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS)): $(firstword $(MAKECMDGOALS)) ; @:
+LATER_GOALS := $(filter-out $(firstword $(MAKECMDGOALS)),$(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS)))
+ifneq ($(LATER_GOALS),)
+$(LATER_GOALS): $(firstword $(MAKECMDGOALS)) ; @:
+endif
 else
 
 # The date that stands for "now" in every PDF, so that two builds of the same inputs
