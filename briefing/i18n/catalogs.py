@@ -70,9 +70,9 @@ class Catalog:
 def merged(shipped: Catalog, own: Catalog) -> Catalog:
     """The shipped template catalog with a project's own ``messages.po`` over it: an
     entry the project translates wins; one it leaves fuzzy or empty keeps the
-    shipped translation."""
-    if not own.readable:
-        return shipped
+    shipped translation. A project file that cannot be read is the answer, unreadable."""
+    if not own.readable:  # a file that is there and broken: its errors stop the build
+        return own
     entries = {**shipped.entries, **own.entries}
     unusable = {key: value for key, value in {**shipped.unusable, **own.unusable}.items()
                 if key not in entries}
