@@ -128,8 +128,13 @@ endif
 bench: $(STAMP) ## measure speed and memory (prints a table, writes build/bench.json)
 	$(BIN)/python -m benchmarks.bench --out build/bench.json
 
-test: $(STAMP) ## run the test suite
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# Two tiers: the quick one (about a minute) first, so that a broken unit fails fast;
+# then the slow one (whole builds, Make runs, installs). TIER=quick runs the first only.
+test: $(STAMP) ## run the test suite: the quick tier, then the slow one (TIER=quick: the quick one only)
+	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not slow"
+ifneq ($(TIER),quick)
+	$(BIN)/python -m pytest $(PYTEST_ARGS) -m slow
+endif
 
 schema: $(STAMP) ## print the JSON Schema of the facts format
 	@$(BRIEFING) schema

@@ -15,6 +15,9 @@ from pypdf import PdfReader
 from conftest import FIXTURES, run_process
 from briefing.facts.changes import compare
 from briefing.facts.load import load_brief
+import pytest
+
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
 
 ENERGY = (FIXTURES / "subjects" / "energy.yaml").read_text("utf-8")
 TURBINES = """\

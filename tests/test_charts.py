@@ -28,6 +28,8 @@ from charts.style import MARKERS, wrap_balanced
 
 from conftest import FIXTURES, FLAGSHIP, ROOT, edition_view
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 SVG = "{http://www.w3.org/2000/svg}"
 ENERGY = FIXTURES / "charts-energy.yaml"
 HEALTH = FIXTURES / "charts-health.yaml"

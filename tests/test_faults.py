@@ -20,6 +20,8 @@ from briefing import files as filesmod
 
 from conftest import EPOCH, FIXTURES, FLAGSHIP, ROOT, interruptible
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 BUDGET = FIXTURES / "subjects" / "budget.yaml"  # two editions: city-budget.en, .vi
 
 

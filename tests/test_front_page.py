@@ -13,6 +13,8 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, FLAGSHIP, ROOT, run_process
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 ALTERNATIVES = """\
 brief: {id: disputed, title: "A disputed toll", as_of: 2023-09-19, locales: [en],
         handling: "For testing", layout: flash}

@@ -22,6 +22,8 @@ from pypdf import PdfReader
 
 from conftest import EPOCH, ROOT
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 VI_PO = Path("locales/vi/LC_MESSAGES/facts/first-brief.po")
 TITLE = "Flooding in the Example River basin"
 

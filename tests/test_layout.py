@@ -8,6 +8,8 @@ import pytest
 import layout
 from conftest import FIXTURES, FLAGSHIP, run_process
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 # -- each rule fires ----------------------------------------------------------------
 PAGE = "@page { size: 100mm 60mm; margin: 5mm; } body { margin: 0; font: 10pt/1.4 serif; }"
 SMALL_MARGINS = (5, 5, 5, 5)

@@ -11,6 +11,8 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, run_process
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 
 def flat(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]+", " ", text)

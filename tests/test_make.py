@@ -10,6 +10,8 @@ import pytest
 
 from conftest import ROOT, copy_project, make_in
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 make = make_in
 
 

@@ -13,6 +13,8 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, copy_project, make_in, run_process
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 make = make_in
 OLD = 946684800  # 2000-01-01: a timestamp older than any PDF the tests build
 

@@ -16,6 +16,9 @@ from pypdf import PdfReader
 from briefing.cli import main
 
 from conftest import FIXTURES
+import pytest
+
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
 
 LOCATED = re.compile(r"^[^\n:]+:\d+:\d+: (error|warning): .+$")
 SETTINGS = settings(max_examples=8, deadline=None, derandomize=True,

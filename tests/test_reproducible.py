@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 
 from conftest import FIXTURES, FLAGSHIP, ROOT, run_process
+import pytest
+
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
 
 
 def test_two_builds_are_byte_identical(tmp_path):

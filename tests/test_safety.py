@@ -17,6 +17,8 @@ from briefing.pdf.fetcher import LockedFetcher, RefusedURL
 
 from conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 
 def text_of(path: Path) -> str:
     """The text of a PDF with runs of white space collapsed, as a reader sees it."""

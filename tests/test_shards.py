@@ -12,6 +12,8 @@ import pytest
 from briefing.editions import Shard, shard_of
 from conftest import FIXTURES, copy_project, make_in, run_process
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 make = make_in
 
 

@@ -24,6 +24,8 @@ from briefing.project import Project
 from briefing.render.fonts import font_face_css, font_roots, prepared_faces
 from conftest import EPOCH, FIXTURES, FLAGSHIP, ROOT, run_process
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 # Text in three languages (and none), sizes, weights, styles, small capitals, an
 # underline and a line-through (which read the font's metrics through the context),
 # letter-spacing and a right-to-left run.

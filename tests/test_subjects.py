@@ -14,6 +14,8 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, run_process
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 SUBJECTS = FIXTURES / "subjects"
 
 

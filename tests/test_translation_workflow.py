@@ -14,6 +14,8 @@ from pypdf import PdfReader
 
 from conftest import EPOCH, copy_project, make_in
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 FACTS = "facts/nagorno-karabakh.yaml"
 OLD = "is predominantly ethnic Armenian and is administered"
 NEW = "is mostly ethnic Armenian and is governed"

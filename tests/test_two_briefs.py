@@ -12,6 +12,8 @@ from babel.messages.pofile import read_po
 
 from conftest import FIXTURES, copy_project, make_in, run_process
 
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
+
 FLAGSHIP = "facts/nagorno-karabakh.yaml"
 SECOND = "facts/mekong-floods.yaml"
 VI = Path("locales/vi/LC_MESSAGES")

@@ -17,6 +17,9 @@ from briefing.project import Project
 from briefing.watch import affected
 
 from conftest import EPOCH, FIXTURES, ROOT, copy_project, interruptible
+import pytest
+
+pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
 
 
 class Lines:
