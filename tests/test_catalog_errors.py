@@ -34,6 +34,21 @@ EXPECTED = {
                        (37, 32, "%(num)s source", "3"),
                        # after \" and \\ (one character each) and \0 (two: Babel keeps it)
                        (40, 25, "Contents of the brief", "0")]],
+    # Between backticks a translation could print any number: a name keeps its digits
+    # only when the English writes the same name.
+    "backticks.po": [f"{PO}:8:19: error: translation of 'Legend' adds the figure "
+                     "'30.000', which the English does not have; a figure prints through "
+                     "its claim's placeholder (numbers that are no figure: [figures] "
+                     "allowed, in the locale's conventions.toml)"],
+    # A placeholder is written exactly as the English writes it: "%(n).2s" printed
+    # "khoảng 30" for about 30,000, "%(list)r" quotes, a huge width never ends.
+    "placeholder-spec.po": [
+        f"{PO}:{line}:1: error: translation of '{msgid}' writes the placeholder {spec} "
+        f"where the English writes {english}; keep each placeholder exactly as the "
+        "English writes it" for line, msgid, spec, english in [
+            (8, "Figure %(n)s", "%(n).2s", "%(n)s"),
+            (11, "Sources: %(list)s", "%(list)r", "%(list)s"),
+            (14, "Page %(page)s of %(pages)s", "%(page)999999999s", "%(page)s")]],
     "fuzzy-header.po": [f"{PO}:1:1: error: catalog header is marked fuzzy, so gettext tools "
                         "ignore the whole catalog; remove 'fuzzy' from the header entry"],
     "latin1.po": [f"{PO}:8:11: error: invalid UTF-8 (byte 0xe1); save the catalog as UTF-8"],

@@ -128,6 +128,11 @@ def names(text: str) -> list[str]:
     return [m.group(2) for m in _TOKEN.finditer(text) if m.group(2) is not None]
 
 
+def name_spans(text: str) -> Iterator[re.Match]:
+    """The `names` of a text as matches: group 2 is the name, where it stands."""
+    return (m for m in _TOKEN.finditer(text) if m.group(2) is not None)
+
+
 def literal_text(text: str) -> str:
     """The text with its placeholders and `names` blanked out, offsets kept."""
     return _TOKEN.sub(lambda m: " " * len(m.group(0)), text)

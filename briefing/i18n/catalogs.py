@@ -36,6 +36,8 @@ DOMAINS = ("messages", "facts")
 MAX_BYTES = 8 * 1024 * 1024
 _STRAY_PERCENT = re.compile(r"%")
 _PERCENT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
+# Anything Python's %-formatting reads as one conversion, however unusual.
+_ANY_PERCENT = re.compile(r"%(?:\((\w*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*)?)?[a-zA-Z%]")
 
 
 @dataclass(frozen=True)
@@ -278,6 +280,16 @@ def placeholder_problems(msgid: str, msgstr: str, msgids: tuple = ()) -> list[st
             problems.append(f"drops the placeholder %({name})s")
     for name in sorted(have_pct - want_pct):
         problems.append(f"adds the placeholder %({name})s, which the English does not have")
+    # Each placeholder exactly as the English writes it: a width, precision, flag or
+    # other conversion ("%(figure).2s", "%(figure)r", "%(n)999999999s") would change
+    # the figure printed, or never end.
+    written = {m.group(0) for m in (msgids or (msgid,)) for m in _ANY_PERCENT.finditer(m)}
+    for match in _ANY_PERCENT.finditer(msgstr):
+        spec = match.group(0)
+        if spec != "%%" and spec not in written and (match.group(1) or "") in want_pct:
+            problems.append(f"writes the placeholder {spec} where the English writes "
+                            f"%({match.group(1)})s; keep each placeholder exactly as the "
+                            "English writes it")
     if want_pct and _STRAY_PERCENT.search(_PERCENT.sub("", msgstr)):
         problems.append("has a '%' that is no placeholder; write '%%' for a percent sign")
     return problems

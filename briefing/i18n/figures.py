@@ -22,6 +22,7 @@ from typing import Iterator, Optional
 
 from ..facts import prose
 
+MAX_SLOT = 99  # a slot spans at most 100 numbers: days, months, ordinals
 _SLOT = re.compile(r"\{(\d{1,4})-(\d{1,4})\}")
 _PERCENT = re.compile(r"%(?:\([\w-]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
 # A slot's number ends where the number does: not before more digits ("tháng 4.000").
@@ -56,6 +57,13 @@ def allowance(pattern: str) -> Allowed | str:
     bounds = tuple((int(m.group(1)), int(m.group(2))) for m in slots)
     if any(low > high for low, high in bounds):
         return "has a slot whose low end is above its high end"
+    # Words and small fixed shapes, never a number range: "{0-9999}" alone would let a
+    # translation print any such number as if it were no figure.
+    if any(high - low > MAX_SLOT for low, high in bounds):
+        return f"has a slot of more than {MAX_SLOT + 1} numbers; a slot stands for a day, a " \
+               "month, an ordinal, never a range of figures"
+    if len(slots) < 2 and not re.search(r"[^\W\d_]", rest):
+        return "holds no word; a number alone is a figure, which prints through its claim"
     parts, position = [], 0
     for slot in slots:
         parts.append(_words(pattern[position:slot.start()]))
@@ -75,6 +83,15 @@ def added_figures(msgid: str, msgstr: str,
                   allowed: tuple[Allowed, ...] = ()) -> Iterator[tuple[int, str]]:
     """The numbers msgstr writes that its English does not: (offset, as written)."""
     english = {_canonical(number) for _, number in prose.numbers(msgid)}
+    # A `name` keeps its digits only when the English writes the same name: between
+    # backticks, a translation could otherwise print any number.
+    known = set(prose.names(msgid))
+    for match in prose.name_spans(msgstr):
+        name = match.group(2)
+        if name not in known:
+            for offset, number in prose.numbers(name):
+                if _canonical(number) not in english:
+                    yield match.start(2) + offset, number
     text = prose.literal_text(_PERCENT.sub(lambda m: " " * len(m.group(0)), msgstr))
     spans = [span for kind in allowed for span in kind.spans(text)]  # all on one text
     for start, end in spans:
