@@ -62,10 +62,17 @@ def too_deep(text: str) -> Optional[tuple[int, int]]:
     return None
 
 
-def at_key(text: str, shown: str, key: str, quoted: bool = False) -> Location:
-    """Where ``key`` is set (its first line), or with ``quoted``, where a regex of a
-    quoted value stands; the file's start when neither is found."""
-    found = re.search(f"[\"']{key}[\"']" if quoted else
-                      rf"^\s*\[?\s*(?:[\w.]+\.)?{re.escape(key)}\b", text, re.MULTILINE)
+def at_key(text: str, shown: str, key: str, quoted: bool = False,
+           table: Optional[str] = None) -> Location:
+    """Where ``key`` is set (its first line; with ``table``, the first after that
+    table's header), or with ``quoted``, where a regex of a quoted value stands; the
+    file's start when neither is found."""
+    start = 0
+    if table:
+        header = re.search(rf"^\s*\[\s*{re.escape(table)}\s*\]", text, re.MULTILINE)
+        start = header.end() if header else 0
+    pattern = re.compile(f"[\"']{key}[\"']" if quoted else
+                         rf"^\s*\[?\s*(?:[\w.]+\.)?{re.escape(key)}\b", re.MULTILINE)
+    found = pattern.search(text, start) or pattern.search(text)
     line = text.count("\n", 0, found.start()) + 1 if found else 1
     return Location(shown, line, 1)

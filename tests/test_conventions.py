@@ -212,6 +212,52 @@ def test_a_bad_figure_allowance_is_reported_with_its_line(tmp_path):
         "conventions.toml:2:1: error: 'figures.allowed' must be a list of strings"]
 
 
+def test_a_number_range_is_never_an_allowance(tmp_path):
+    """'{0-9999}' let a translation print any number up to 9999 as if no figure."""
+    path = tmp_path / "conventions.toml"
+    assert errors_of(path, '[figures]\nallowed = [\n  "{0-9999}",\n  "{1-12}",\n'
+                           '  "quý {1-400}",\n]\n') == [
+        "conventions.toml:3:1: error: 'figures.allowed' entry '{0-9999}' has a slot of "
+        "more than 100 numbers; a slot stands for a day, a month, an ordinal, never a "
+        "range of figures",
+        "conventions.toml:4:1: error: 'figures.allowed' entry '{1-12}' holds no word; a "
+        "number alone is a figure, which prints through its claim",
+        "conventions.toml:5:1: error: 'figures.allowed' entry 'quý {1-400}' has a slot of "
+        "more than 100 numbers; a slot stands for a day, a month, an ordinal, never a "
+        "range of figures"]
+
+
+def test_date_and_range_patterns_are_parsed_before_anything_formats_them(tmp_path):
+    """Each pattern once reached str.format or Babel unparsed: '{third}' and a stray
+    brace ended in tracebacks, '{first.__class__.__mro__}' printed Python's class names,
+    '{first:>99999999}' hung, hours ended in an AttributeError, an open quote printed
+    every date empty, a literal number printed after every date."""
+    path = tmp_path / "conventions.toml"
+    text = ('[dates.long]\nday = "d MMMM y HH:mm"\nmonth = "\'tháng M y"\n'
+            'year = "y \'2023\'"\n'
+            '[dates.short]\nday = "M/y"\n'
+            '[dates.range]\nday = "{first} {third}"\nmonth = "{first} } {second}"\n'
+            'year = "{first.__class__.__mro__}{second}"\n')
+    assert errors_of(path, text) == [
+        "conventions.toml:2:1: error: 'dates.long.day' uses the field 'HH', which is no "
+        "part of a date; a date pattern has d (day), M or L (month), y (year), E (weekday) "
+        "and words in quotes",
+        "conventions.toml:3:1: error: 'dates.long.month' has a quote that is not closed; "
+        "write '' for a quote sign",
+        "conventions.toml:4:1: error: 'dates.long.year' holds a digit or a brace outside "
+        "its fields; a date prints only its own numbers",
+        "conventions.toml:6:1: error: 'dates.short.day' does not show the day (d)",
+        "conventions.toml:8:1: error: 'dates.range.day' holds '{third}'; a range holds "
+        "{first} and {second} only",
+        "conventions.toml:9:1: error: 'dates.range.month' has a brace that is no {first} "
+        "or {second}; write a literal brace as {{ or }}",
+        "conventions.toml:10:1: error: 'dates.range.year' holds "
+        "'{first.__class__.__mro__}'; a range holds {first} and {second} only"]
+    assert errors_of(path, '[dates.range]\nday = "{first:>99999999} {second}"\n') == [
+        "conventions.toml:2:1: error: 'dates.range.day' holds '{first:>99999999}'; a range "
+        "holds {first} and {second} only"]
+
+
 def test_toml_nested_too_deep_is_an_error_not_a_recursion(tmp_path):
     path = tmp_path / "conventions.toml"
     text = '[text] # a [comment [ ["\n' + 'x = "[[[[" \nz = ' + "[" * 50_000 + "]" * 50_000

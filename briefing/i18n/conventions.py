@@ -120,14 +120,77 @@ def _dates(problems, text, shown, where, item, allowed) -> bool:
     for precision, pattern in item.items():
         if precision not in allowed:
             ok = _bad(problems, text, shown, precision, f"unknown key '{where}.{precision}';"
-                      f" expected one of {', '.join(allowed)}")
+                      f" expected one of {', '.join(allowed)}", table=where)
         elif not isinstance(pattern, str):
             ok = _bad(problems, text, shown, precision, f"'{where}.{precision}' must be a "
-                      "string")
-        elif where.endswith("range") and not ("{first}" in pattern and "{second}" in pattern):
-            ok = _bad(problems, text, shown, precision, f"'{where}.{precision}' must hold "
-                      "{first} and {second}")
+                      "string", table=where)
+        else:
+            why = (range_problem(pattern) if where.endswith("range")
+                   else date_pattern_problem(pattern, _NEEDED[where.split(".")[-1]][precision]))
+            if why:
+                ok = _bad(problems, text, shown, precision, f"'{where}.{precision}' {why}",
+                          table=where)
     return ok
+
+
+# What a date pattern must show at each precision (shared_year leaves the year out).
+_NEEDED = {"long": {"day": "dMy", "month": "My", "year": "y"},
+           "short": {"day": "dMy", "month": "My", "year": "y"},
+           "shared_year": {"day": "dM", "month": "M"}}
+# The CLDR fields a date pattern may use, with the widths each may have.
+_FIELDS = {"d": (1, 2), "M": (1, 2, 3, 4), "L": (1, 2, 3, 4), "y": (1, 2, 4), "E": (1, 2, 3, 4)}
+_PATTERN_TOKEN = re.compile(r"'(?:[^']|'')*'|'|([A-Za-z])\1*|[^A-Za-z']+")
+
+
+def date_pattern_problem(pattern: str, needed: str) -> Optional[str]:
+    """Why a CLDR date pattern from a conventions file cannot be used, if it cannot: it
+    may hold the fields of a date (d, M or L, y, E) and literal text, quoted when it
+    has letters, with no digit (a date prints only its own numbers)."""
+    fields = set()
+    for token in _PATTERN_TOKEN.finditer(pattern):
+        found = token.group(0)
+        if found == "'":
+            return "has a quote that is not closed; write '' for a quote sign"
+        if token.group(1):
+            letter, width = token.group(1), len(found)
+            if letter not in _FIELDS:
+                return (f"uses the field '{found}', which is no part of a date; a date "
+                        "pattern has d (day), M or L (month), y (year), E (weekday) and "
+                        "words in quotes")
+            if width not in _FIELDS[letter]:
+                return f"writes the field '{letter}' {width} times, which CLDR does not define"
+            fields.add("M" if letter == "L" else letter)
+        elif re.search(r"[\d{}]", found):
+            return "holds a digit or a brace outside its fields; a date prints only its own numbers"
+    missing = [f for f in needed if f not in fields]
+    if missing:
+        names = {"d": "the day (d)", "M": "the month (M)", "y": "the year (y)"}
+        return "does not show " + " and ".join(names[f] for f in missing)
+    return None
+
+
+def range_problem(pattern: str) -> Optional[str]:
+    """Why a [dates.range] pattern cannot be used, if it cannot: {first} and {second}
+    once each, nothing else between braces, no digit."""
+    import string
+
+    try:
+        parts = list(string.Formatter().parse(pattern))
+    except ValueError:
+        return "has a brace that is no {first} or {second}; write a literal brace as {{ or }}"
+    seen = []
+    for literal, name, spec, conversion in parts:
+        if re.search(r"\d", literal):
+            return "holds a digit; a range prints only the numbers of its two dates"
+        if name is None:
+            continue
+        if name not in ("first", "second") or spec or conversion:
+            return f"holds '{{{name}{'!' + conversion if conversion else ''}" \
+                   f"{':' + spec if spec else ''}}}'; a range holds {{first}} and {{second}} only"
+        seen.append(name)
+    if sorted(seen) != ["first", "second"]:
+        return "must hold {first} and {second}, once each"
+    return None
 
 
 def _allowed(problems, text, shown, where, item) -> Optional[tuple[Allowed, ...]]:
@@ -146,7 +209,8 @@ def _allowed(problems, text, shown, where, item) -> Optional[tuple[Allowed, ...]
 
 
 def _bad(problems: Collector, text: str, shown: str, key: str, message: str,
-         quoted: bool = False) -> bool:
-    """Report at the line that sets key (or, ``quoted``, where the quoted value stands)."""
-    problems.error(at_key(text, shown, key, quoted), message)
+         quoted: bool = False, table: Optional[str] = None) -> bool:
+    """Report at the line that sets key (in ``table``, when given), or with ``quoted``,
+    where the quoted value stands."""
+    problems.error(at_key(text, shown, key, quoted, table), message)
     return False
