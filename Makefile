@@ -87,10 +87,11 @@ endif
 include build/editions.mk
 endif
 
-# Changes only when the epoch does, so that a new commit re-dates the PDFs.
+# Changes only when the epoch does, so that a new commit re-dates the PDFs. Written by
+# Make itself: the value never passes through a shell, which would run a command in it.
 build/source-date-epoch: FORCE
 	@mkdir -p build
-	@echo "$(SOURCE_DATE_EPOCH)" | cmp -s - $@ || echo "$(SOURCE_DATE_EPOCH)" > $@
+	$(if $(findstring |$(SOURCE_DATE_EPOCH)|,|$(strip $(file <$@))|),,$(file >$@,$(SOURCE_DATE_EPOCH)))
 
 # One edition: facts/<brief>.yaml in one locale.
 $(DIST)/%.pdf:

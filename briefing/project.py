@@ -14,6 +14,7 @@ it down.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -179,7 +180,7 @@ def source_date_epoch() -> Optional[int]:
     if not value:
         return None
     # 253402300799 is 9999-12-31T23:59:59Z, the last second a PDF date can hold.
-    if not value.isdigit() or int(value) > 253402300799:
+    if not re.fullmatch(r"[0-9]{1,12}", value) or int(value) > 253402300799:
         raise InputError([Diagnostic(Location("SOURCE_DATE_EPOCH"), "error",
                                      f"'{value}' is not a number of seconds since 1970 "
                                      "before the year 10000")])

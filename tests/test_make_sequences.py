@@ -228,3 +228,17 @@ def test_make_rules_take_an_absolute_facts_path(tmp_path):
         "dist/minimal.en.pdf: build/inputs/minimal.en $(ENGINE)\n"
         "BRIEF_IDS := minimal\n"
         f"FACTS_OF_BRIEF_minimal := {facts}\n")
+
+
+@pytest.mark.parametrize("value", ["`touch pwned`", "1'; touch pwned; '", "1\"; touch pwned; \"",
+                                   "²"])
+def test_a_date_of_record_that_is_no_number_runs_nothing_and_is_refused(small, value):
+    """The Makefile echoed SOURCE_DATE_EPOCH through a shell, which ran the command in
+    it; '²' passed str.isdigit() and ended in a traceback."""
+    result = make(small, "briefs", env={"SOURCE_DATE_EPOCH": value})
+    assert result.returncode == 2
+    assert f"SOURCE_DATE_EPOCH:1:1: error: '{value}' is not a number of seconds since " \
+           "1970 before the year 10000" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (small / "pwned").exists()
+    assert (small / "build" / "source-date-epoch").read_text() == value + "\n"
