@@ -168,3 +168,20 @@ def test_a_brief_too_long_to_lay_out_in_bounded_time_is_refused(cli, tmp_path):
                                             "items; a brief may have at most 1000 (layout "
                                             "time grows faster than a brief's length: split "
                                             "it into several briefs)\n")
+
+
+def test_a_placeholder_in_the_words_of_a_quotation_is_an_error(cli, tmp_path):
+    """A quotation prints as said: '{cases-ministry}' in its words printed its braces,
+    with exit 0."""
+    brief = tmp_path / "brief.yaml"
+    text = (FIXTURES / "subjects" / "health.yaml").read_text("utf-8")
+    old = 'text: "every child must be reached"'
+    assert old in text
+    brief.write_text(text.replace(old, 'text: "all {cases-ministry} cases by {date:2024}"'),
+                     "utf-8")
+    result = cli("check", brief, cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        f"brief.yaml:65:11: error: {{{name}}} in the words of a quotation, which print as "
+        "said; give the figure or the date outside the quotation"
+        for name in ("cases-ministry", "date:2024")]

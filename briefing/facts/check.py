@@ -6,6 +6,7 @@ are reported at once.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from decimal import Decimal
@@ -251,8 +252,14 @@ def _check_prose(node: Node, field: str, known: dict, inferred: set,
     except prose.ProseError as exc:
         errors.error(where, str(exc))
         return
+    verbatim = next(f for f in dataclasses.fields(node) if f.name == field).metadata.get(
+        "verbatim")
     for piece in pieces:
         if not isinstance(piece, prose.Placeholder):
+            continue
+        if verbatim:
+            errors.error(where, f"{piece} in the words of a quotation, which print as said; "
+                                "give the figure or the date outside the quotation")
             continue
         if piece.kind in ("claim", "quote"):
             kind = "claims" if piece.kind == "claim" else "quotes"

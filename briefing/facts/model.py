@@ -45,10 +45,11 @@ _EMPTY: Mapping[str, Location] = MappingProxyType({})
 
 
 def spec(doc: str, *, default=None, required: bool = True, prose: bool = False,
-         pattern: str | None = None, ref: str | None = None):
-    """Describe one YAML field: its documentation and how it is checked."""
+         pattern: str | None = None, ref: str | None = None, verbatim: bool = False):
+    """Describe one YAML field: its documentation and how it is checked (``verbatim``:
+    prose printed as written, where a placeholder would print its braces)."""
     metadata = {"doc": doc, "prose": prose, "pattern": pattern, "ref": ref,
-                "required": required}
+                "required": required, "verbatim": verbatim}
     if required:
         return field(metadata=metadata)
     return field(default=default, metadata=metadata)
@@ -242,7 +243,8 @@ class Claim(Node):
 class Quote(Node):
     id: str = spec("Quotation id; prose refers to it as {q:id}.", pattern=ID_PATTERN)
     text: str = spec("The words, as said (translated like any prose; the sources list "
-                     "keeps the original).", prose=True)
+                     "keeps the original); no placeholder, since they print as said.",
+                     prose=True, verbatim=True)
     speaker: str = spec("Who said it, in words.", prose=True)
     sources: tuple[str, ...] = spec("Sources that report the words (at least one).",
                                     ref="sources")
