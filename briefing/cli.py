@@ -187,8 +187,8 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         from .facts.schema import json_schema
-        print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
-        return EXIT_OK
+        text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+        return _write_out(text.encode("utf-8"))
     if args.command == "new":
         from .skeleton import new_project
         new_project(args.directory)
@@ -242,6 +242,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 TRANSLATING = ("extract", "update-locales", "init-locale")
+
+
+def _write_out(data: bytes) -> int:
+    """Bytes to standard output as they are (UTF-8, whatever the terminal's encoding);
+    a reader that stops early (| head) ends the output, not in a traceback."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
 
 
 def _delegate(args: argparse.Namespace, project: Project) -> int:

@@ -101,9 +101,9 @@ def _reason(exc: OSError) -> str:
 def check_writable(folder: Path, names: Iterable[str]) -> None:
     """Before any work: ``folder`` is (or can be made) a directory we can write in,
     and none of ``names`` in it is a directory. Raises WriteError."""
-    if folder.exists() and not folder.is_dir():
-        raise WriteError(folder, "not a directory; --out names the directory to write in")
     try:
+        if folder.exists() and not folder.is_dir():
+            raise WriteError(folder, "not a directory; --out names the directory to write in")
         folder.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=folder)
         os.close(fd)

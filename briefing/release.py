@@ -40,7 +40,7 @@ from typing import Optional
 from . import __version__
 from .diagnostics import Collector, Diagnostic, InputError, Location, emit, printable
 from .editions import Shard, shard_of
-from .files import write_atomically
+from .files import write_all, write_atomically
 from .i18n.catalogs import DOMAINS, percent_translated, project_catalog
 from .i18n.conventions import locale_conventions
 from .inputs import RENDERING, edition_digest, edition_files
@@ -108,7 +108,7 @@ def built_records(project: Project, editions: list[dict], problems: Collector) -
         stem = edition["stem"]
         pdf, recorded = project.out / f"{stem}.pdf", project.record_path(stem)
         data = pdf.read_bytes() if pdf.is_file() else b""
-        record = json.loads(recorded.read_text()) if recorded.is_file() else {}
+        record = read_record(recorded)
         if not data or record.get("sha256") != hashlib.sha256(data).hexdigest():
             problems.error(Location(str(pdf)), "edition missing or not built by this "
                                                "project; run 'make briefs'")
@@ -126,6 +126,27 @@ def _from_other_inputs(project: Project, edition: dict, record: dict) -> bool:
                               edition["brief"], RELEASED,
                               [project.root / p for p in edition["named"]])
     return record.get("inputs") != expected
+
+
+# What a record holds, as the build writes it: a truncated or edited one is no record.
+_RECORD = {"brief": str, "locale": str, "pages": int, "sha256": str, "claims": int,
+           "sources": int, "inputs": str}
+
+
+def valid_record(record) -> bool:
+    return isinstance(record, dict) and all(
+        isinstance(record.get(key), kind) and not isinstance(record.get(key), bool)
+        for key, kind in _RECORD.items())
+
+
+def read_record(path: Path) -> dict:
+    """An edition's record, or {} when there is none or it is not one (then the
+    release asks for the edition to be built again)."""
+    try:
+        record = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if valid_record(record) else {}
 
 
 def shard_path(project: Project, index: int, count: int) -> Path:
@@ -160,6 +181,10 @@ def merged_records(project: Project, editions: list[dict], count: int,
             continue
         present.add(index)
         for stem, record in listed:
+            if not isinstance(stem, str) or not valid_record(record):
+                problems.error(Location(str(path)), f"not a shard record: its entry for "
+                               f"{str(stem)[:60]!r} is no edition's record")
+                continue
             found.setdefault(stem, []).append((index, record))
     records = {}
     for edition in editions:
@@ -211,9 +236,15 @@ def manifest(editions: list[dict], records: dict, project: Project) -> dict:
 
 
 def remove_stale(project: Project, editions: set[str]) -> None:
-    """Remove the PDFs (and their records) of editions that are not in the release."""
+    """Remove the PDFs (and their records) of editions that are not in the release:
+    only those a build of ours wrote, as their record says; any other file is left."""
     for pdf in sorted(project.out.glob("*.pdf")):
-        if pdf.name not in editions:
+        record = read_record(project.record_path(pdf.stem))
+        try:
+            ours = record.get("sha256") == hashlib.sha256(pdf.read_bytes()).hexdigest()
+        except OSError:
+            ours = False
+        if pdf.name not in editions and ours:
             pdf.unlink()
             project.record_path(pdf.stem).unlink(missing_ok=True)
             print(printable(f"removed {pdf}: not an edition of any facts file"),
@@ -253,6 +284,14 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--merge", metavar="N", help="merge the records of N shards")
     args = parser.parse_args(argv)
     try:
+        return _release(args)
+    except KeyboardInterrupt:
+        print("briefing release: interrupted", file=sys.stderr)
+        return 130
+
+
+def _release(args: argparse.Namespace) -> int:
+    try:
         project = Project.find(args.out)
         editions = release_editions(args.facts or project.default_facts(), project)
         if args.shard is not None:
@@ -274,11 +313,13 @@ def main(argv: list[str] | None = None) -> int:
         emit(exc.diagnostics)
         return 2
     record = manifest(editions, records, project)
-    remove_stale(project, {e["file"] for e in record["editions"]})
     sums = "".join(f"{e['sha256']}  {e['file']}\n" for e in record["editions"])
-    write_atomically(args.out / "SHA256SUMS", sums.encode())
-    write_atomically(args.out / "manifest.json",
-                     (json.dumps(record, indent=2, sort_keys=True) + "\n").encode())
+    # Both files or neither, then the dropped editions: interrupted at any moment,
+    # SHA256SUMS and manifest.json agree, and every file they list is there.
+    write_all([(project.out / "SHA256SUMS", sums.encode()),
+               (project.out / "manifest.json",
+                (json.dumps(record, indent=2, sort_keys=True) + "\n").encode())])
+    remove_stale(project, {e["file"] for e in record["editions"]})
     sys.stdout.write(sums)
     return 0
 
