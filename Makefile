@@ -48,8 +48,15 @@ export SOURCE_DATE_EPOCH
 # What every edition is made from besides its own inputs (build/inputs/<stem>): the
 # environment, the date of record, and the engine (the compiler's code, charts and the
 # templates in use, by content), whose digest briefing.makerules keeps in build/engine.
-ENGINE := $(STAMP) build/source-date-epoch build/engine
+ENGINE := $(STAMP) build/source-date-epoch build/engine build/options
 build/engine: build/editions.mk ;
+
+# The options that shape an edition's bytes (BUILD_FLAGS, but --strict, which changes
+# none): changing them rebuilds every edition. Written by Make, never through a shell.
+SHAPING_FLAGS = $(strip $(filter-out --strict,$(BUILD_FLAGS)))
+build/options: FORCE
+	@mkdir -p build
+	$(if $(findstring |$(SHAPING_FLAGS)|,|$(strip $(file <$@))|),,$(file >$@,$(SHAPING_FLAGS)))
 
 .DEFAULT_GOAL := help
 .PHONY: help venv briefs check test preview schema clean release bench watch FORCE

@@ -242,3 +242,16 @@ def test_a_date_of_record_that_is_no_number_runs_nothing_and_is_refused(small, v
     assert "Traceback" not in result.stderr
     assert not (small / "pwned").exists()
     assert (small / "build" / "source-date-epoch").read_text() == value + "\n"
+
+
+def test_options_that_shape_the_bytes_rebuild_and_strict_does_not(small):
+    assert make(small, "briefs").returncode == 0
+    letter = make(small, "briefs", "BUILD_FLAGS=--paper letter")
+    assert letter.returncode == 0 and "briefing build" in letter.stdout
+    width, height = PdfReader(small / "dist" / "minimal.en.pdf").pages[0].mediabox[2:]
+    assert (round(float(width)), round(float(height))) == (612, 792)  # 8.5 × 11 in
+    for flags in ("BUILD_FLAGS=--paper letter", "BUILD_FLAGS=--paper letter --strict"):
+        again = make(small, "briefs", flags)
+        assert again.returncode == 0 and "briefing build" not in again.stdout, flags
+    back = make(small, "briefs")
+    assert "briefing build" in back.stdout
