@@ -56,7 +56,7 @@ build/engine: build/editions.mk ;
 SHAPING_FLAGS = $(strip $(filter-out --strict,$(BUILD_FLAGS)))
 build/options: FORCE
 	@mkdir -p build
-	$(if $(findstring |$(SHAPING_FLAGS)|,|$(strip $(file <$@))|),,$(file >$@,$(SHAPING_FLAGS)))
+	$(if $(and $(wildcard $@),$(findstring |$(SHAPING_FLAGS)|,|$(strip $(file <$@))|)),,$(file >$@,$(SHAPING_FLAGS)))
 
 .DEFAULT_GOAL := help
 .PHONY: help venv briefs check test preview schema clean release bench watch FORCE
@@ -98,7 +98,7 @@ endif
 # Make itself: the value never passes through a shell, which would run a command in it.
 build/source-date-epoch: FORCE
 	@mkdir -p build
-	$(if $(findstring |$(SOURCE_DATE_EPOCH)|,|$(strip $(file <$@))|),,$(file >$@,$(SOURCE_DATE_EPOCH)))
+	$(if $(and $(wildcard $@),$(findstring |$(SOURCE_DATE_EPOCH)|,|$(strip $(file <$@))|)),,$(file >$@,$(SOURCE_DATE_EPOCH)))
 
 # One edition: facts/<brief>.yaml in one locale.
 $(DIST)/%.pdf:
