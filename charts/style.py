@@ -58,6 +58,9 @@ def pyplot():
     import matplotlib.pyplot as plt
 
     _register_fonts()
+    # matplotlib's own defaults, not a user's matplotlibrc (in the home folder, the
+    # current folder or $MATPLOTLIBRC), which would change every chart's drawing.
+    matplotlib.rcdefaults()
     matplotlib.rcParams.update({
         "svg.fonttype": "none",       # real text: searchable, and set in our fonts
         "svg.hashsalt": "briefing",   # stable ids

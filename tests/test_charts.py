@@ -554,3 +554,24 @@ def test_a_figure_printed_beside_its_mark_is_on_paper_ground():
                 grounded.append((text, white))
         assert grounded and all(white for _, white in grounded), grounded
         assert len(grounded) == len(data.points)
+
+
+def test_a_users_matplotlibrc_changes_no_chart(tmp_path):
+    """A matplotlibrc in the current folder (or the home folder) restyled every chart,
+    and the chart cache's key ignored it."""
+    from conftest import private_cache, run_process
+
+    plain, styled = tmp_path / "plain", tmp_path / "styled"
+    for folder in (plain, styled):
+        folder.mkdir()
+    (styled / "matplotlibrc").write_text("lines.linewidth: 9\naxes.facecolor: red\n"
+                                         "font.size: 30\n")
+    pages = []
+    for folder in (plain, styled):
+        env = private_cache(folder / "cache")
+        done = run_process("build", FIXTURES / "charts-health.yaml", "--format", "html",
+                           "--out", folder / "out", cwd=folder, env=env)
+        assert done.code == 0, done.err
+        page = next((folder / "out").glob("*.en.html")).read_text("utf-8")
+        pages.append(page.replace(str(folder), ""))  # the font files' paths
+    assert pages[0] == pages[1]

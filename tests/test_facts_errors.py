@@ -185,3 +185,22 @@ def test_a_placeholder_in_the_words_of_a_quotation_is_an_error(cli, tmp_path):
         f"brief.yaml:65:11: error: {{{name}}} in the words of a quotation, which print as "
         "said; give the figure or the date outside the quotation"
         for name in ("cases-ministry", "date:2024")]
+
+
+def test_a_file_that_is_no_facts_file_is_never_echoed(cli, tmp_path):
+    """'briefing check /etc/shadow' quoted the start of the file in its error."""
+    secret = tmp_path / "secret"
+    secret.write_text("root:$6$salt$hash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
+    for command in (("check", secret), ("build", tmp_path / "brief.yaml", "--since", secret)):
+        if command[0] == "build":
+            (tmp_path / "brief.yaml").write_text((FIXTURES / "minimal.yaml").read_text())
+        result = cli(*command, "--out" if command[0] == "build" else "--strict",
+                     *([tmp_path / "out"] if command[0] == "build" else []), cwd=tmp_path)
+        assert "root" not in result.err and "salt" not in result.err, result.err
+        assert "secret:1:1: " in result.err
+        assert "the brief file has none of the fields of a brief (brief, sources, " \
+               "claims, quotes, key_points, key_figures, parties, events, sections, " \
+               "timeline, charts, abbreviations); is it a facts file?" in result.err
+    secret.write_text("root x 0 0 root\n")  # plain text: a YAML scalar
+    assert cli("check", secret, cwd=tmp_path).err == (
+        "secret:1:1: error: the brief file must be a mapping of fields, not text\n")
