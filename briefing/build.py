@@ -181,7 +181,7 @@ def render(view: EditionView, charts: list, options: Options, problems: Collecto
     html = render_html(view, options.project.template_dirs, charts, faces, paper=options.paper,
                        two_sided=options.two_sided, created=_created(),
                        cache=options.project.template_cache)
-    check_glyphs(view, html, faces, problems)
+    check_glyphs(view, html, faces, problems, charts)
     return html
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from briefing.facts import load_brief
 from briefing.i18n.extract import extract_facts
 from briefing.render import maps
 from briefing.render.figures import draw_charts
-from conftest import FIXTURES, copy_project, edition_view, make_in
+from conftest import FIXTURES, copy_project, edition_view, make_in, run_process
 
 ENERGY = FIXTURES / "subjects" / "energy.yaml"
 FACTS = """\
@@ -300,3 +301,20 @@ def test_make_rebuilds_an_edition_when_its_geojson_file_changes(tmp_path):
     from pypdf import PdfReader
     text = " ".join(p.extract_text() for p in PdfReader(root / "dist/zone.en.pdf").pages)
     assert "Camp Two" in text
+
+
+def test_a_map_label_without_a_glyph_is_an_error_not_a_system_font(tmp_path):
+    """Text that prints only inside a map was never checked: a label the pinned fonts
+    cannot draw built with exit 0 and embedded a font of the machine."""
+    shutil.copytree(FIXTURES / "subjects" / "maps", tmp_path / "maps")
+    shutil.copy(FIXTURES / "subjects" / "energy.yaml", tmp_path / "energy.yaml")
+    geojson = tmp_path / "maps" / "example-river.geojson"
+    geojson.write_text(geojson.read_text("utf-8").replace(
+        '"Upper Example Dam"', '"Upper Example Dam \\u2708"'), "utf-8")
+    result = run_process("build", tmp_path / "energy.yaml", "--locale", "en",
+                         "--out", tmp_path / "out", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "maps/example-river.geojson:7:30: error: no glyph in the pinned fonts (Noto Serif, "
+        "Noto Sans) for '✈' (U+2708 AIRPLANE); it would print as a box"]
+    assert not (tmp_path / "out").exists()

@@ -1,13 +1,14 @@
 """Glyph coverage: every character an edition prints must be in the pinned fonts.
 
 A character the fonts lack would print as an empty box, or in some other font the
-machine happens to have. The check runs on the edition's HTML before anything is
-written and names the character, its code point and where it comes from: the facts
+machine happens to have. The check runs on the edition's HTML and on the labels of its
+charts and maps (text inside their drawings) before anything is written and names the character, its code point and where it comes from: the facts
 file for English text, the .po entry for a translation.
 """
 
 from __future__ import annotations
 
+import base64
 import unicodedata
 from html.parser import HTMLParser
 
@@ -43,9 +44,13 @@ def covered(faces) -> frozenset:
     return frozenset.intersection(*map(frozenset, families.values()))
 
 
-def check_glyphs(edition, html: str, faces, problems: Collector) -> None:
+def check_glyphs(edition, html: str, faces, problems: Collector, charts=()) -> None:
+    """Every character of the edition's text and of its charts' and maps' labels
+    (which print inside their drawings) must have a glyph."""
     parser = _Text()
     parser.feed(html)
+    for chart in charts:
+        parser.feed(_drawing(chart.src))
     text = "".join(parser.parts)
     have = covered(faces)
     missing = sorted({c for c in text if not c.isspace() and ord(c) not in have
@@ -57,6 +62,12 @@ def check_glyphs(edition, html: str, faces, problems: Collector) -> None:
     for place, chars in by_place.items():
         problems.error(place, f"no glyph in the pinned fonts (Noto Serif, Noto Sans) for "
                               f"{', '.join(chars)}; it would print as a box")
+
+
+def _drawing(src: str) -> str:
+    """The SVG of a chart's data: URI, whose text elements are its labels."""
+    head, _, data = src.partition(",")
+    return base64.b64decode(data).decode("utf-8") if head.endswith(";base64") else ""
 
 
 def _origin(edition, char: str) -> Location:
