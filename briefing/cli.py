@@ -64,7 +64,7 @@ def parser() -> argparse.ArgumentParser:
 
     r = commands.add_parser("make-rules", help="print Make rules: each edition and its inputs")
     r.add_argument("facts", nargs="*", type=Path, metavar="FACTS")
-    r.add_argument("--out", type=Path, default=None, metavar="DIR")
+    r.add_argument("--out", type=_folder, default=None, metavar="DIR")
     r.add_argument("--write", type=Path, metavar="RULES",
                    help="write them to RULES, with each edition's inputs stamp, only "
                         "when they change (what a Makefile includes)")
@@ -90,7 +90,7 @@ def parser() -> argparse.ArgumentParser:
     rel = commands.add_parser("release", help="after a strict build: dist/SHA256SUMS and "
                                               "manifest.json")
     rel.add_argument("facts", nargs="*", type=Path, metavar="FACTS")
-    rel.add_argument("--out", type=Path, default=None, metavar="DIR")
+    rel.add_argument("--out", type=_folder, default=None, metavar="DIR")
     rel.add_argument("--shard", metavar="I/N", help="record this shard's editions")
     rel.add_argument("--merge", metavar="N", help="merge the records of N shards")
     _root(rel)
@@ -117,7 +117,7 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("--locale", action="append", default=[], metavar="CODE",
                    help="build only this locale (repeatable); default: every locale "
                         "the brief lists")
-    b.add_argument("--out", type=Path, default=None, metavar="DIR",
+    b.add_argument("--out", type=_folder, default=None, metavar="DIR",
                    help="output directory (default: the project's, dist)")
     b.add_argument("--format", choices=("pdf", "html"), default="pdf",
                    help="pdf, or the self-contained intermediate html")
@@ -129,7 +129,7 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
                    help="a4 or letter (default: the project's, a4)")
     b.add_argument("--two-sided", action="store_true", default=None,
                    help="mirrored margins, chapters on right-hand pages")
-    b.add_argument("--jobs", type=int, default=0, metavar="N",
+    b.add_argument("--jobs", type=_jobs, default=0, metavar="N",
                    help="lay out up to N editions at once (default: one per core)")
     b.add_argument("--pdf-variant", choices=VARIANTS, default=None,
                    help="pdf/ua-1 (tagged, accessible; the default), pdf/a-3b (archival) "
@@ -139,6 +139,22 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
                         "at a git revision (a tag, a commit), or a previous facts file "
                         "or folder of them")
     _root(b)
+
+
+def _jobs(text: str) -> int:
+    """--jobs N: a whole number from 0 (one per core) up."""
+    if not text.strip().isascii() or not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of jobs; give 1 or "
+                                         "more, or 0 for one per core")
+    return int(text)
+
+
+def _folder(text: str) -> Path:
+    """--out DIR: a folder's name, never empty (which would write into the current
+    folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty name; give the folder to write in")
+    return Path(text)
 
 
 def _shard(text: str) -> Shard:

@@ -74,8 +74,13 @@ def shard_of(stem: str, count: int) -> int:
 def facts_paths(args: list[Path]) -> list[Path]:
     """The facts files named by ``args``: a directory stands for its ``*.yaml``."""
     found: list[Path] = []
+    seen: set[Path] = set()
     for arg in args:
-        found += sorted(arg.glob("*.yaml")) if arg.is_dir() else [arg]
+        for path in sorted(arg.glob("*.yaml")) if arg.is_dir() else [arg]:
+            key = path.resolve() if path.exists() else path
+            if key not in seen:  # a file named twice is one file, not a clash
+                seen.add(key)
+                found.append(path)
     return found
 
 

@@ -7,6 +7,8 @@ import json
 import jsonschema
 import yaml
 
+import pytest
+
 from conftest import FIXTURES, FLAGSHIP, run_process
 
 
@@ -87,3 +89,21 @@ def test_two_facts_files_with_one_brief_id_are_refused_by_build_too(cli, tmp_pat
                           "a.yaml:2:7; each brief needs an id of its own, since its PDFs "
                           "are named after it\n")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--jobs", "-1"), "argument --jobs: '-1' is not a number of jobs; give 1 or more, "
+                       "or 0 for one per core"),
+    (("--out", ""), "argument --out: an empty name; give the folder to write in"),
+])
+def test_options_that_mean_nothing_are_refused(tmp_path, args, message):
+    result = run_process("build", FIXTURES / "minimal.yaml", *args, cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == f"briefing build: error: {message}"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_named_twice_is_one_file(cli, tmp_path):
+    facts = FIXTURES / "minimal.yaml"
+    result = cli("check", facts, facts, FIXTURES / "." / "minimal.yaml", cwd=tmp_path)
+    assert (result.code, result.err) == (0, "")
