@@ -52,6 +52,9 @@ def read_input(path: Path, shown: str, errors: Collector, *, limit: int,
     if len(data) > limit:
         errors.error(start, f"{what} is too large; it may hold at most {limit} bytes")
         return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        errors.error(start, f"{what} is saved as UTF-16; save it as UTF-8")
+        return None
     if b"\0" in data:
         errors.error(start, f"{what} is binary, not {expected}")
         return None

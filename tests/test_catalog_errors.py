@@ -49,6 +49,10 @@ EXPECTED = {
             (8, "Figure %(n)s", "%(n).2s", "%(n)s"),
             (11, "Sources: %(list)s", "%(list)r", "%(list)s"),
             (14, "Page %(page)s of %(pages)s", "%(page)999999999s", "%(page)s")]],
+    "koi8r.po": [f"{PO}:1:1: error: catalog header declares charset=KOI8-R, but catalogs "
+                 "are read as UTF-8; save it as UTF-8 and write charset=UTF-8 in its "
+                 "Content-Type"],
+    "utf16.po": [f"{PO}:1:1: error: catalog is saved as UTF-16; save it as UTF-8"],
     "fuzzy-header.po": [f"{PO}:1:1: error: catalog header is marked fuzzy, so gettext tools "
                         "ignore the whole catalog; remove 'fuzzy' from the header entry"],
     "latin1.po": [f"{PO}:8:11: error: invalid UTF-8 (byte 0xe1); save the catalog as UTF-8"],

@@ -132,6 +132,12 @@ def load_catalog(path: Path, shown: str, domain: str, problems: Collector,
                                "Language and Plural-Forms; start it with 'make "
                                "update-locales' or 'make init-locale'")
         return catalog
+    charset = re.search(r'^"Content-Type:[^"\n]*charset=([^"\\;\s]+)', text, re.MULTILINE)
+    if charset and charset.group(1).lower().replace("-", "") != "utf8":
+        problems.error(header, f"catalog header declares charset={charset.group(1)}, but "
+                               "catalogs are read as UTF-8; save it as UTF-8 and write "
+                               "charset=UTF-8 in its Content-Type")
+        return catalog
     catalog.readable = True
     if po.fuzzy:
         problems.error(header, "catalog header is marked fuzzy, so gettext tools ignore "
