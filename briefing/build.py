@@ -222,8 +222,11 @@ def lay_out(views: list[EditionView], documents: list[str], options: Options,
             out = options.project.out / f"{views[index].stem}.pdf"
             progress(Output(out, pdf.pages, pdf.seconds))
 
-    return lay_out_all(documents, roots, options.pdf_variant, options.jobs,
-                       options.project.subset_cache, done)
+    from .files import scratch_folder
+
+    with scratch_folder(options.project.cache_dir / "tmp"):
+        return lay_out_all(documents, roots, options.pdf_variant, options.jobs,
+                           options.project.subset_cache, done)
 
 
 def check_outputs(views: list[EditionView], options: Options) -> None:

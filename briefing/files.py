@@ -11,10 +11,13 @@ write leaves no temporary file behind.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import signal
 import stat
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -108,7 +111,9 @@ def check_writable(folder: Path, names: Iterable[str]) -> None:
         if folder.exists() and not folder.is_dir():
             raise WriteError(folder, "not a directory; --out names the directory to write in")
         folder.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=folder)
+        sweep_stale(folder)
+        fd, probe = tempfile.mkstemp(prefix=f".probe.{os.getpid()}.", suffix=".tmp",
+                                     dir=folder)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
@@ -125,6 +130,9 @@ def write_all(files: Iterable[tuple[Path, bytes]]) -> None:
     held back meanwhile, so that neither a failure nor an interruption leaves a mix
     of old and new files, or a temporary file. Raises WriteError."""
     staged: list[tuple[str, Path]] = []
+    files = list(files)
+    for folder in sorted({path.parent for path, _ in files}):
+        sweep_stale(folder)
     try:
         for path, data in files:
             staged.append(_stage(path, data))
@@ -148,7 +156,8 @@ def _stage(path: Path, data: bytes) -> tuple[str, Path]:
     """``data`` in a temporary file beside ``path``, on disk; WriteError if it cannot be."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                   dir=path.parent)
     except OSError as exc:
         raise WriteError(path, _reason(exc)) from None
     try:
@@ -170,3 +179,56 @@ def _unlink(tmp: str) -> None:
         os.unlink(tmp)
     except FileNotFoundError:
         pass
+
+
+# Our temporary files carry the id of the process that made them: ".<name>.<pid>.<random>.tmp".
+_OURS = re.compile(r"\..+\.([0-9]+)\.[^.]+\.tmp")
+
+
+def sweep_stale(folder: Path) -> None:
+    """Remove the temporary files a killed run of ours left in ``folder`` (those whose
+    process is gone): a pipeline that uploads the folder never ships one."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        found = _OURS.fullmatch(name)
+        if found and not alive(int(found.group(1))):
+            _unlink(str(folder / name))
+
+
+def alive(pid: int) -> bool:
+    """Whether a process with this id runs (ours or not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid < 2 ** 31
+    return True
+
+
+@contextmanager
+def scratch_folder(parent: Path):
+    """A temporary folder of this run's own, under ``parent``, made the default of the
+    tempfile module (WeasyPrint writes its fonts there, in every forked worker too)
+    and removed with everything in it when the run ends, however it ends; the
+    folders of runs that were killed are removed by the next run."""
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        for entry in os.listdir(parent):
+            pid = entry.split("-", 1)[0]
+            if pid.isdigit() and not alive(int(pid)):
+                shutil.rmtree(parent / entry, ignore_errors=True)
+        folder = tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=parent)
+    except OSError:  # no cache to write in: the system's temporary folder, as before
+        yield None
+        return
+    previous = tempfile.tempdir
+    tempfile.tempdir = folder
+    try:
+        yield Path(folder)
+    finally:
+        tempfile.tempdir = previous
+        shutil.rmtree(folder, ignore_errors=True)

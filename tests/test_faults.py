@@ -18,7 +18,7 @@ import pytest
 
 from briefing import files as filesmod
 
-from conftest import EPOCH, FIXTURES, FLAGSHIP, ROOT, interruptible
+from conftest import EPOCH, FIXTURES, FLAGSHIP, ROOT, interruptible, private_cache
 
 pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
 
@@ -133,17 +133,23 @@ def test_a_signal_mid_build_ends_the_workers_and_keeps_the_editions(tmp_path, si
     # the workers are at it (a small brief's could finish first on a fast machine).
     out = tmp_path / "out"
     before = previous_editions(out, "nagorno-karabakh")
+    (tmp_path / "tmp").mkdir()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "TMPDIR": str(tmp_path / "tmp"),
+           **private_cache(tmp_path / "cache")}
     build = subprocess.Popen(
         [sys.executable, "-m", "briefing", "build", FLAGSHIP, "--out", out, "--jobs", "2"],
-        cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+        cwd=ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
+    fonts = tmp_path / "cache" / "tmp"
     try:
         deadline = time.monotonic() + 120
         workers: set[int] = set()
-        while len(workers) < 2 and build.poll() is None and time.monotonic() < deadline:
+        while (len(workers) < 2 or not list(fonts.glob("*/weasyprint-*"))) \
+                and build.poll() is None and time.monotonic() < deadline:
             workers = children_of(build.pid)  # the layout workers, once forked
             time.sleep(0.05)
         assert len(workers) == 2, "the build never started its two layout workers"
+        assert list(fonts.glob("*/weasyprint-*")), "WeasyPrint wrote no font folder"
         build.send_signal(sig)
         _, err = build.communicate(timeout=60)
     finally:
@@ -158,4 +164,24 @@ def test_a_signal_mid_build_ends_the_workers_and_keeps_the_editions(tmp_path, si
     while any(map(alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [pid for pid in workers if alive(pid)] == []
+    # WeasyPrint's font folders went with the run, in our scratch folder and elsewhere.
+    assert list(fonts.iterdir()) == [] and list((tmp_path / "tmp").iterdir()) == []
     assert contents(out) == before
+
+
+def test_the_next_run_sweeps_the_temporary_files_a_killed_run_left(cli, tmp_path):
+    """SIGKILL while staging left '.<name>.pdf.*.tmp' in the output folder, which a
+    pipeline uploading it shipped; only ours of a process that is gone are removed."""
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = 2 ** 22 + 12345  # above Linux's default pid_max: no such process
+    stale = [out / f".minimal.en.pdf.{dead}.k3j2h1.tmp", out / f".probe.{dead}.abc.tmp",
+             out / f".SHA256SUMS.{dead}.x9.tmp"]
+    kept = [out / f".minimal.en.pdf.{os.getpid()}.live.tmp", out / ".notes.tmp",
+            out / "draft.pdf"]
+    for path in stale + kept:
+        path.write_bytes(b"half")
+    result = cli("build", FIXTURES / "minimal.yaml", "--out", out, cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [p.name for p in kept] + ["minimal.en.pdf", ".records"])
