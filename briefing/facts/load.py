@@ -9,6 +9,7 @@ complete and consistent.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any, Optional
 
@@ -53,6 +54,14 @@ def parse_brief(text: str, shown: str, warnings: Optional[Collector] = None,
     node = compose(text, shown, errors)
     errors.raise_if_errors()
     converter = Converter(shown, errors, text)
+    fields = [f.name for f in dataclasses.fields(Brief) if not f.metadata.get("internal")]
+    if isinstance(node, yaml.MappingNode) and not any(
+            isinstance(key, yaml.ScalarNode) and key.value in fields for key, _ in node.value):
+        # Not one field of a brief: no facts file (a file of the system named by
+        # mistake, maybe), and none of its keys is echoed.
+        converter.error(node, f"the brief file has none of the fields of a brief "
+                              f"({', '.join(fields)}); is it a facts file?")
+        errors.raise_if_errors()
     brief = field_type(Brief).convert(converter, node, "", {})
     if brief is not INVALID:
         folder = Path(shown).parent if folder is None else folder

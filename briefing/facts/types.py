@@ -290,18 +290,10 @@ class Record(FieldType):
             return cls(loc=conv.where(node),
                        locs=MappingProxyType({cls.SHORTHAND: conv.where(node)}),
                        **{cls.SHORTHAND: text})
-        if not isinstance(node, yaml.MappingNode):
-            # The whole file not a mapping: no facts file at all (maybe a file of the
-            # system named by mistake), whose text is never echoed.
+        if not isinstance(node, yaml.MappingNode):  # a whole file's text never echoed
             return conv.error(node, f"{where} must be a mapping of fields, not "
                                     f"{kind_of(node, quoted=bool(what))}")
         fields = self.fields()
-        if not what and not any(isinstance(k, yaml.ScalarNode) and k.value in fields
-                                for k, _ in node.value):
-            # Not one field of a brief: no facts file (a file of the system named by
-            # mistake, maybe), and none of its keys is echoed.
-            return conv.error(node, f"{where} has none of the fields of a brief ("
-                                    f"{', '.join(fields)}); is it a facts file?")
         hints = _type_hints(cls)
         values: dict[str, Any] = {}
         locs: dict = {}
@@ -395,8 +387,7 @@ def is_null(node: yaml.Node) -> bool:
 
 
 def kind_of(node: yaml.Node, quoted: bool = True) -> str:
-    """What a YAML node is, in the words of an error message (with the start of its
-    text when ``quoted``)."""
+    """What a YAML node is, in words (with the start of its text when ``quoted``)."""
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
@@ -406,5 +397,4 @@ def kind_of(node: yaml.Node, quoted: bool = True) -> str:
     tag = node.tag.rsplit(":", 1)[-1]
     words = {"int": "a number", "float": "a number", "bool": "true/false",
              "timestamp": "a date", "str": "text"}
-    kind = words.get(tag, tag)
-    return f"{kind} '{node.value[:40]}'" if quoted else kind
+    return f"{words.get(tag, tag)} '{node.value[:40]}'" if quoted else words.get(tag, tag)
