@@ -118,6 +118,15 @@ def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
      "brief.yaml:56:58: error: figure '60' typed into prose; every figure must be a "
      "claim, referenced as {claim-id} (a name with digits goes between backticks: "
      "`Nam Theun 2`)"),
+    # three identical cards printed; a source cited twice
+    ("key_figures: [killed-war]", "key_figures: [killed-war, killed-war]",
+     "brief.yaml:51:27: error: 'killed-war' is listed twice in 'key_figures'; name it once"),
+    ("    sources: [unnamed]\nkey_figures", "    sources: [unnamed, unnamed]\nkey_figures",
+     "brief.yaml:50:24: error: 'unnamed' is listed twice in 'sources'; name it once"),
+    # 50,000 authors printed 219 pages
+    ('handling: "For testing"', 'handling: "For testing"\n  authors: [' +
+     ", ".join(f"A{n}" for n in range(201)) + "]",
+     "brief.yaml:7:12: error: 'authors' has 201 items; at most 200 may be given"),
     # not prose: a placeholder there printed raw
     ("publisher: Example Press", 'publisher: "Press {killed-war}"',
      "brief.yaml:10:16: error: publisher 'Press {killed-war}' holds '{'; a publisher prints "

@@ -232,3 +232,36 @@ def test_a_long_legend_entry_wraps_inside_the_figure():
     texts = svg_texts(charts.map.draw(dataclasses.replace(data, legend=legend)))
     assert long not in texts
     assert "Disputed territory, drawn as a symbol at its centre" in " ".join(texts)
+
+
+def test_the_first_crossing_is_the_one_a_comparison_of_every_pair_finds():
+    """Edges are compared as arrays now; the answer must be what comparing every pair
+    of edges one at a time gives, on rings with and without crossings."""
+    import random
+
+    def brute(edges):
+        count = len(edges)
+        return next(((i, j) for i in range(count) for j in range(i + 2, count)
+                     if not (i == 0 and j == count - 1)
+                     and maps_check.segments_meet(*edges[i], *edges[j])), None)
+
+    rng = random.Random(7)
+    for size in (4, 5, 8, 13, 40):
+        for _ in range(60):
+            ring = [(rng.randint(0, 6), rng.randint(0, 6)) for _ in range(size)]
+            edges = [(ring[k], ring[(k + 1) % size]) for k in range(size)]
+            assert maps_check.first_crossing(edges) == brute(edges), ring
+
+
+def test_a_spiky_outline_of_many_overlapping_edges_is_checked_whole():
+    import math
+
+    count = 2000  # a star: every spike's box overlaps most others', none crosses
+    star = [((10 if k % 2 else 0.1) * math.cos(2 * math.pi * k / count),
+             (10 if k % 2 else 0.1) * math.sin(2 * math.pi * k / count))
+            for k in range(count)]
+    edges = [(star[k], star[(k + 1) % count]) for k in range(count)]
+    assert maps_check.first_crossing(edges) is None
+    star[1000] = (10.0, 0.5)  # one point thrown across the star
+    edges = [(star[k], star[(k + 1) % count]) for k in range(count)]
+    assert maps_check.first_crossing(edges) is not None

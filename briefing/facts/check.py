@@ -34,6 +34,8 @@ CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
                "displacement": {""}}
 # The most items of each list of a brief: a brief of 1,000 claims is some 300 pages.
 MAX_ITEMS = 1000
+MAX_PER_LIST = 200  # a record's own lists: authors, keywords, a chart's claims, sources
+MAX_POSITIONS = 10_000  # an outline's positions, as in a GeoJSON file
 LISTS = ("sources", "parties", "events", "claims", "quotes", "key_points", "sections",
          "timeline", "charts")
 # A figure prints with the digits it is written with: these many, at most.
@@ -103,6 +105,7 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
             errors.error(event.where("ongoing"), f"event '{event.id}' is ongoing and has an "
                                                  "end; give one or the other")
     _check_timeline(brief, errors)
+    _check_lists(brief, errors)
     for chart in brief.charts:
         _check_chart(chart, brief, errors)
     inferred = {str(node) for node in nodes(brief) if getattr(node, "inferred", False)}
@@ -112,6 +115,28 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
 
 _SINGULAR = {"sources": "source", "parties": "party", "events": "event", "claims": "claim",
              "sections": "section", "charts": "chart", "quotes": "quotation"}
+
+
+def _check_lists(brief: Brief, errors: Collector) -> None:
+    """Every list of a record has a limit (50,000 authors printed 219 pages), and a
+    list of references names each thing once (a key figure listed three times printed
+    three cards)."""
+    for node in nodes(brief):
+        for f in dataclasses.fields(node):
+            value = getattr(node, f.name)
+            if node is brief or f.metadata.get("internal") or not isinstance(value, tuple):
+                continue
+            limit = MAX_POSITIONS if f.name == "coordinates" else MAX_PER_LIST
+            if len(value) > limit:
+                errors.error(node.where(f.name), f"'{f.name}' has {len(value)} items; "
+                                                 f"at most {limit} may be given")
+    for node, field, _ in references(brief):
+        value = getattr(node, field)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if item in value[:index]:
+                    errors.error(node.where(f"{field}[{index}]"),
+                                 f"'{item}' is listed twice in '{field}'; name it once")
 
 
 def _check_unique(items, name: str, errors: Collector) -> None:
