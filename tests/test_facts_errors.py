@@ -127,6 +127,11 @@ def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
     ('handling: "For testing"', 'handling: "For testing"\n  authors: [' +
      ", ".join(f"A{n}" for n in range(201)) + "]",
      "brief.yaml:7:12: error: 'authors' has 201 items; at most 200 may be given"),
+    # a list as a field's name was "unknown field 'None'"
+    ("parties:", "? [a, b]\n: 1\nparties:",
+     "brief.yaml:16:3: error: a field name that is a list in the brief file; expected one "
+     "of: brief, sources, claims, quotes, key_points, key_figures, parties, events, "
+     "sections, timeline, charts, abbreviations"),
     # not prose: a placeholder there printed raw
     ("publisher: Example Press", 'publisher: "Press {killed-war}"',
      "brief.yaml:10:16: error: publisher 'Press {killed-war}' holds '{'; a publisher prints "

@@ -318,3 +318,17 @@ def test_a_map_label_without_a_glyph_is_an_error_not_a_system_font(tmp_path):
         "maps/example-river.geojson:7:30: error: no glyph in the pinned fonts (Noto Serif, "
         "Noto Sans) for '✈' (U+2708 AIRPLANE); it would print as a box"]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_coordinate_of_thousands_of_digits_is_a_located_error(tmp_path):
+    """Past 4,300 digits Python's int() raised a ValueError: a traceback, exit 1."""
+    shutil.copytree(FIXTURES / "subjects" / "maps", tmp_path / "maps")
+    shutil.copy(FIXTURES / "subjects" / "energy.yaml", tmp_path / "energy.yaml")
+    geojson = tmp_path / "maps" / "example-river.geojson"
+    geojson.write_text(geojson.read_text("utf-8").replace(
+        "[105.02, 18.21]", "[1" + "0" * 5000 + ", 18.21]"), "utf-8")
+    result = run_process("check", tmp_path / "energy.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == ("maps/example-river.geojson:8:53: error: invalid GeoJSON: a "
+                          "number of 5001 characters; a position is a longitude and a "
+                          "latitude in degrees\n")

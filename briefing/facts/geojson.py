@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import unicodedata
 from decimal import Decimal
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -109,7 +110,15 @@ def read_features(chart: Chart, folder: Path, errors: Collector) -> tuple:
 
 def _parse(text: str, shown: str, errors: Collector):
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_not_json)
+        return json.loads(text, parse_float=_number, parse_int=_number,
+                          parse_constant=_not_json)
+    except _TooLong as exc:  # located by its digits, which json does not tell
+        found = re.search(rf"(?<![\d.]){re.escape(str(exc)[:50])}", text)
+        at = found.start() if found else 0
+        errors.error(Location(shown, text.count("\n", 0, at) + 1,
+                              at - (text.rfind("\n", 0, at) + 1) + 1),
+                     f"invalid GeoJSON: a number of {len(str(exc))} characters; a "
+                     f"position is a longitude and a latitude in degrees")
     except json.JSONDecodeError as exc:
         errors.error(Location(shown, exc.lineno, exc.colno), f"invalid JSON: {exc.msg}")
     except _NotJSON as exc:
@@ -122,6 +131,18 @@ def _parse(text: str, shown: str, errors: Collector):
 
 class _NotJSON(ValueError):
     pass
+
+
+class _TooLong(ValueError):
+    pass
+
+
+def _number(text: str):
+    """A JSON number as a Decimal (the digits written), refused when it is longer than
+    any coordinate: Python's int() ends in a ValueError past 4,300 digits."""
+    if len(text) > 40:
+        raise _TooLong(text)
+    return Decimal(text) if any(c in text for c in ".eE") else int(text)
 
 
 def _not_json(name: str):

@@ -3,9 +3,8 @@ YAML and how it is described in the JSON Schema, side by side.
 
 ``field_type(hint)`` maps a type hint of the model to a FieldType; the loader calls
 its ``convert`` and ``briefing schema`` its ``schema``, so the two cannot drift apart.
-Decided against pydantic (see the README's layout section): our loader must keep the
-line and column of every value and report all errors of a file at once, and a plain
-dispatcher over frozen dataclasses does that in about two hundred lines.
+Decided against pydantic (docs/architecture.md): the loader keeps the line and column
+of every value and reports all errors of a file at once, in a plain dispatcher.
 """
 
 from __future__ import annotations
@@ -301,8 +300,9 @@ class Record(FieldType):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key not in fields:
-                conv.error(key_node, f"unknown field '{key}' in {where}; expected one of: "
-                                     f"{', '.join(fields)}")
+                conv.error(key_node, (f"unknown field '{key}'" if key is not None else f"a "
+                           f"field name that is {kind_of(key_node)}") + f" in {where}; "
+                           f"expected one of: {', '.join(fields)}")
                 failed = True
                 continue
             if key in locs:
