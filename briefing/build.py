@@ -97,7 +97,20 @@ def check(paths: list[Path], options: Options, summary: bool = False) -> Report:
     """Validate facts files and the catalogs of their locales, rendering nothing; with
     ``summary``, what each edition lacks in translation is one line."""
     problems = Collector()
-    prepare(paths, options, problems, completeness="summary" if summary else True)
+    views = prepare(paths, options, problems, completeness="summary" if summary else True)
+    if not problems.errors:  # what build would refuse for want of a glyph, check does
+        from html import escape
+
+        from .facts.walk import translatable_fields
+        from .render.fonts import prepared_faces
+        from .render.glyphs import check_glyphs
+
+        faces = prepared_faces(options.project.font_cache)
+        for view in views:
+            brief = view.translation.brief
+            text = "\n".join(escape(getattr(node, field))
+                             for node, field, _ in translatable_fields(brief))
+            check_glyphs(view, text, faces, problems)
     problems.raise_if_errors()
     return Report(warnings=problems.diagnostics)
 

@@ -218,3 +218,14 @@ def test_a_file_that_is_no_facts_file_is_never_echoed(cli, tmp_path):
     secret.write_text("root x 0 0 root\n")  # plain text: a YAML scalar
     assert cli("check", secret, cwd=tmp_path).err == (
         "secret:1:1: error: the brief file must be a mapping of fields, not text\n")
+
+
+def test_check_finds_the_missing_glyphs_build_would_refuse(cli, tmp_path):
+    brief = tmp_path / "brief.yaml"
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8")
+    brief.write_text(text.replace('title: "A minimal brief"', 'title: "A brief ✈"'), "utf-8")
+    message = ("brief.yaml:3:10: error: no glyph in the pinned fonts (Noto Serif, Noto "
+               "Sans) for '✈' (U+2708 AIRPLANE); it would print as a box\n")
+    for command in ("check", "build"):
+        result = cli(command, brief, cwd=tmp_path)
+        assert (result.code, result.err) == (2, message), command
