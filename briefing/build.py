@@ -273,7 +273,8 @@ def write(views: list[EditionView], documents: list[str], laid_out: list,
             for message in pdf.warnings:  # WeasyPrint's log is silent unless routed
                 report.warnings.append(Diagnostic(view.brief.loc, "warning",
                                                   f"renderer: {message}"))
-            report.warnings.extend(long_margin_warnings(view, pdf.long_margins))
+            report.warnings.extend(long_margin_warnings(view, pdf.long_margins,
+                                                        options.two_sided))
         # Strings printed in English are known only once the templates have run.
         fallbacks, kinds = view.loc.fallback_diagnostics(options.project)
         for where, message in fallbacks:
@@ -291,11 +292,20 @@ _MARGINS = {"@top-left": ("the running head", "short_title"),
             "@top-right": ("the handling line", "handling")}
 
 
-def long_margin_warnings(view, long_margins) -> list[Diagnostic]:
+# Two-sided, a right-hand page mirrors its heads (brief.html.j2: @page :right).
+_MIRRORED = {"@top-left": "@top-right", "@top-right": "@top-left"}
+
+
+def long_margin_warnings(view, long_margins, two_sided: bool = False) -> list[Diagnostic]:
     """A warning per margin box that took two lines or more on some pages, at the
-    field that fills it: a running head should be one line."""
+    field that fills it: a running head should be one line. Two-sided, the boxes of a
+    right-hand page (an odd page, the first being a right-hand one left to right) hold
+    what the other side's do."""
     pages: dict[str, list[int]] = {}
+    first_right = getattr(view, "direction", "ltr") != "rtl"
     for number, keyword in long_margins:
+        if two_sided and (number % 2 == 1) == first_right:
+            keyword = _MIRRORED.get(keyword, keyword)
         pages.setdefault(keyword, []).append(number)
     out = []
     for keyword, numbers in sorted(pages.items()):

@@ -144,3 +144,35 @@ def test_a_wrapped_handling_line_and_running_head_are_put_to_their_fields(
         "more than one line on page 9; give the brief a short_title for the running heads",
         "tests/fixtures/frame.yaml:6:13: warning: edition framed.vi: the handling line takes "
         "more than one line on pages 2–4; shorten its handling"]
+    # Two-sided, a right-hand page (odd) holds the title at the right, the handling line
+    # at the left: the same boxes name the other fields there.
+    shown = [str(w) for w in long_margin_warnings(
+        view, [(2, "@top-left"), (3, "@top-right"), (5, "@top-left")], two_sided=True)]
+    assert shown == [
+        "tests/fixtures/frame.yaml:3:10: warning: edition framed.vi: the running head takes "
+        "more than one line on pages 2–3; give the brief a short_title for the running "
+        "heads",
+        "tests/fixtures/frame.yaml:6:13: warning: edition framed.vi: the handling line takes "
+        "more than one line on page 5; shorten its handling"]
+
+
+def test_two_sided_a_wrapping_running_head_is_named_as_such_on_both_sides(tmp_path):
+    """Right-hand pages mirror their heads: the running head wrapping there was
+    reported as 'the handling line takes more than one line'."""
+    from conftest import FIXTURES, run_process
+
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8").replace(
+        'title: "A minimal brief"', 'title: "A minimal brief whose title is long enough to '
+        'take more than one line in the running head of every page but the first"')
+    filler = "".join(f'      - "Paragraph {n} of words that run on so that the brief '
+                     'takes several pages, and then some more words."\n' for n in "ABCDEFGH" * 8)
+    text = text.replace('      - text: "First {killed-first}, later {killed-revised}."\n',
+                        '      - text: "First {killed-first}, later {killed-revised}."\n'
+                        + filler)
+    (tmp_path / "brief.yaml").write_text(text, "utf-8")
+    result = run_process("build", "brief.yaml", "--two-sided", "--out", "out", cwd=tmp_path)
+    assert result.code == 0, result.err
+    warnings = [line for line in result.err.splitlines() if "takes more" in line]
+    assert len(warnings) == 1 and warnings[0].startswith(
+        "brief.yaml:3:10: warning: edition minimal.en: the running head takes more than "
+        "one line on pages 2–"), warnings
