@@ -59,7 +59,7 @@ build/options: FORCE
 	$(if $(and $(wildcard $@),$(findstring |$(SHAPING_FLAGS)|,|$(strip $(file <$@))|)),,$(file >$@,$(SHAPING_FLAGS)))
 
 .DEFAULT_GOAL := help
-.PHONY: help venv briefs check test preview schema clean release bench watch FORCE
+.PHONY: help venv briefs check test lint preview schema clean release bench watch FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -133,12 +133,16 @@ else
 	$(BIN)/python -P -m briefing.release $(FACTS) --out $(DIST) $(if $(SHARD),--shard '$(SHARD)')
 endif
 
+lint: $(STAMP) ## the linter (ruff): undefined and unused names, syntax
+	$(BIN)/ruff check .
+
 bench: $(STAMP) ## measure speed and memory (prints a table, writes build/bench.json)
 	$(BIN)/python -m benchmarks.bench --out build/bench.json
 
 # Two tiers: the quick one (about a minute) first, so that a broken unit fails fast;
 # then the slow one (whole builds, Make runs, installs). TIER=quick runs the first only.
-test: $(STAMP) ## run the test suite: the quick tier, then the slow one (TIER=quick: the quick one only)
+test: $(STAMP) ## run the test suite: the linter, the quick tier, then the slow one (TIER=quick: the quick one only)
+	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not slow"
 ifneq ($(TIER),quick)
 	$(BIN)/python -m pytest $(PYTEST_ARGS) -m slow

@@ -121,8 +121,9 @@ def bench_many(root: Path, briefs: int = BRIEFS, repeats: int = 3) -> dict:
     check_install_stamp(root)
     editions = write_briefs(root, briefs)
     env = environment(root)
-    log = lambda message: print(f"bench: many briefs: {message}", file=sys.stderr,
-                                flush=True)
+    def log(message: str) -> None:
+        print(f"bench: many briefs: {message}", file=sys.stderr, flush=True)
+
     log(f"{briefs} briefs × 3 locales; drawing their charts first (untimed)")
     run([BIN / "briefing", "build", "facts", "--format", "html", "--out", "html", "-q"],
         root, env)

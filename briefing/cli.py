@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .build import Options, build, check
+from .build import Options, check
 from .diagnostics import Diagnostic, InputError, Location, emit, printable
 from .editions import Shard
 from .config import PAPERS
@@ -298,7 +298,9 @@ def _delegate(args: argparse.Namespace, project: Project) -> int:
     problems = Collector()
     briefs = workflow.briefs_of(project, args.facts, problems)
     problems.raise_if_errors()
-    say = (lambda line: print(printable(line)))
+    def say(line: str) -> None:
+        print(printable(line))
+
     if args.command == "extract":
         workflow.extract(project, briefs, say)
     elif args.command == "update-locales":

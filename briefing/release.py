@@ -35,7 +35,6 @@ import re
 import sys
 from importlib import metadata
 from pathlib import Path
-from typing import Optional
 
 from . import __version__
 from .diagnostics import Collector, Diagnostic, InputError, Location, emit, printable

@@ -3,7 +3,6 @@ once, its defaults used by the build and its frame shared by every brief."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from conftest import FIXTURES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import FIXTURES, FLAGSHIP, ROOT, run_process
+from conftest import FIXTURES, FLAGSHIP, run_process
 import pytest
 
 pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier

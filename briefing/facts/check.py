@@ -80,8 +80,8 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
         errors.error(brief.brief.where("locales"), "brief lists no locales; give at least "
                                                    "one, such as [en], or the project's "
                                                    "[build] locales in briefing.toml")
-    for locale in sorted({l for l in brief.brief.locales
-                          if brief.brief.locales.count(l) > 1}):
+    for locale in sorted({code for code in brief.brief.locales
+                          if brief.brief.locales.count(code) > 1}):
         errors.error(brief.brief.where("locales"), f"brief lists locale '{locale}' more "
                                                    "than once; each edition is built once")
     for source in brief.sources:

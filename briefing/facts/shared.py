@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..config import CONFIG_NAME, FRAME_FIELDS, load_settings
-from ..diagnostics import Collector, Location
+from ..diagnostics import Collector
 from ..project import shown_path
 from ..tomlfile import read_toml
 from .model import Brief, Meta

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..diagnostics import Collector, Location
+from ..diagnostics import Collector
 from ..project import Project, shown_path
 from ..tomlfile import at_key, read_toml
 from .figures import Allowed, allowance

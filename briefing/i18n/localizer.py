@@ -11,7 +11,6 @@ import dataclasses
 import re
 
 from collections import Counter
-from pathlib import Path
 from typing import Optional
 
 from babel import Locale
@@ -24,7 +23,7 @@ from markupsafe import Markup, escape
 from ..diagnostics import Collector, Location
 from ..facts import units
 from ..facts.model import Claim, PartialDate
-from ..project import SOURCE_LOCALE, Project, shown_path
+from ..project import SOURCE_LOCALE, Project
 from .catalogs import DOMAINS, Catalog, project_catalog, short
 from .conventions import Conventions, locale_conventions
 
