@@ -139,8 +139,7 @@ def prepare(paths: list[Path], options: Options, problems: Collector,
                     edition, len(lacking), options.project))
         translation = translate(edition.brief, loc, problems)
         if translation is not None:
-            views.append(EditionView(translation, loc, relate(translation.brief),
-                                     published_on=_published_on()))
+            views.append(EditionView(translation, loc, relate(translation.brief)))
             if options.since or edition.brief.brief.previous:
                 compare_with_previous(views[-1], edition, options, problems, previous)
     return views
@@ -207,16 +206,6 @@ def _created() -> Optional[str]:
         return None
     moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _published_on():
-    """The day of publication: SOURCE_DATE_EPOCH's day in UTC, or None when unset."""
-    import datetime
-
-    epoch = source_date_epoch()
-    if epoch is None:
-        return None
-    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
 
 
 def lay_out(views: list[EditionView], documents: list[str], options: Options,

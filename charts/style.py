@@ -10,6 +10,7 @@ wrap by words into balanced lines, and tick labels that would touch are thinned.
 from __future__ import annotations
 
 import io
+import warnings
 from functools import lru_cache
 
 # Okabe–Ito colours, chosen so that their grey values differ too.
@@ -56,6 +57,11 @@ def pyplot():
 
     matplotlib.use("svg")
     import matplotlib.pyplot as plt
+
+    # A label the fonts cannot draw is the glyph check's to report, at the facts line
+    # that typed it (briefing.render.glyphs), not matplotlib's, unlocated, on stderr.
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font",
+                            category=UserWarning)
 
     _register_fonts()
     # matplotlib's own defaults, not a user's matplotlibrc (in the home folder, the

@@ -25,6 +25,16 @@ class Run:
     err: str
 
 
+@pytest.fixture(scope="session", autouse=True)
+def prepared_fonts():
+    """The pinned fonts prepared before any test, as a machine's first build does:
+    tests that read a command's output never see the one-time preparation message."""
+    from briefing.project import Project
+    from briefing.render.fonts import prepared_faces
+
+    prepared_faces(Project(ROOT).font_cache)
+
+
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """Run ``briefing ARGS`` in this process; returns exit code, stdout, stderr."""

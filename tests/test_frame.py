@@ -51,13 +51,34 @@ def test_the_citation_is_in_the_editions_words(built):
     assert "Ấn bản 2" in text
 
 
-def test_publication_date_follows_source_date_epoch(tmp_path):
+@pytest.mark.parametrize("epoch", ["1735689600", None])
+def test_the_publication_date_is_the_briefs_whatever_the_build(tmp_path, epoch):
+    """'Published' was the last commit's date (SOURCE_DATE_EPOCH), and a build by hand
+    without it printed none: it is an editorial decision, brief.published."""
     result = run_process("build", FIXTURES / "frame.yaml", "--locale", "en", "--out",
-                         tmp_path, env={"SOURCE_DATE_EPOCH": "1735689600"})
+                         tmp_path, env={"SOURCE_DATE_EPOCH": epoch})
     assert result.code == 0, result.err
     text = text_of(tmp_path / "framed.en.pdf")
-    assert "Published 1 January 2025" in text
+    assert "Published 14 November 2023" in text and "2025" not in text
     assert "Facts as of 19 September 2023" in text
+
+
+@pytest.mark.parametrize("published, stale_after, message", [
+    ("2023-09-01", None, "published 2023-09-01 before the date its facts are current to "
+                         "(2023-09-19)"),
+    ("2024-03-01", 90, "published 2024-03-01, more than 90 days after the facts' date "
+                       "(2023-09-19): bring them up to date, or raise stale_after"),
+])
+def test_a_publication_before_its_facts_or_long_after_them_is_refused_when_strict(
+        cli, tmp_path, published, stale_after, message):
+    text = (FIXTURES / "frame.yaml").read_text("utf-8").replace(
+        "published: 2023-11-14", f"published: {published}"
+        + (f"\n  stale_after: {stale_after}" if stale_after else ""))
+    (tmp_path / "brief.yaml").write_text(text, "utf-8")
+    lenient = cli("check", tmp_path / "brief.yaml", cwd=tmp_path)
+    assert lenient.code == 0 and f"brief.yaml:5:14: warning: {message}" in lenient.err
+    strict = cli("check", "--strict", tmp_path / "brief.yaml", cwd=tmp_path)
+    assert strict.code == 2 and f"brief.yaml:5:14: error: {message}" in strict.err
 
 
 def test_pdf_author_is_the_authors(built):
@@ -70,8 +91,8 @@ def test_absent_parts_are_left_out(built):
     assert "Briefing Unit" not in text
     assert "Compiled by" not in text
     assert "Compiled from 2 sources." in text
-    assert "Suggested citation: A minimal brief. 14 November 2023." in text
-    for absent in ("Edition", "Contact:", "REPORT", "©"):
+    assert "Suggested citation: A minimal brief. 1." in text  # no date, and the notes
+    for absent in ("Edition", "Contact:", "REPORT", "©", "Published"):
         assert absent not in text
     with pikepdf.open(built / "minimal.en.pdf") as pdf:
         assert "/Author" not in pdf.docinfo

@@ -105,6 +105,7 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
             errors.error(event.where("ongoing"), f"event '{event.id}' is ongoing and has an "
                                                  "end; give one or the other")
     _check_timeline(brief, errors)
+    _check_publication(brief.brief, errors)
     _check_lists(brief, errors)
     for chart in brief.charts:
         _check_chart(chart, brief, errors)
@@ -115,6 +116,22 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
 
 _SINGULAR = {"sources": "source", "parties": "party", "events": "event", "claims": "claim",
              "sections": "section", "charts": "chart", "quotes": "quotation"}
+
+
+def _check_publication(meta, errors: Collector) -> None:
+    """A publication date after the facts' date, and within the brief's own limit (a
+    warning: an error when strict)."""
+    published, as_of = meta.published, meta.as_of
+    if published is None:
+        return
+    if published.last_day() < as_of.first_day():
+        errors.warning(meta.where("published"), f"published {published} before the date "
+                                                f"its facts are current to ({as_of})")
+    elif meta.stale_after is not None and \
+            (published.first_day() - as_of.last_day()).days > meta.stale_after:
+        errors.warning(meta.where("published"), f"published {published}, more than "
+                       f"{meta.stale_after} days after the facts' date ({as_of}): bring "
+                       "them up to date, or raise stale_after")
 
 
 def _check_lists(brief: Brief, errors: Collector) -> None:

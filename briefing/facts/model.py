@@ -96,6 +96,13 @@ class Meta(Node):
                                     "project's (briefing.toml: [build] locales).",
                                     pattern=LOCALE_PATTERN, required=False, default=())
     subtitle: Optional[str] = spec("One-line subtitle.", required=False, prose=True)
+    published: Optional[PartialDate] = spec(
+        "The date of publication (YYYY-MM-DD), an editorial decision printed as "
+        "'Published ...' in every build; no date is printed without it (the build's "
+        "SOURCE_DATE_EPOCH dates only the PDF file).", required=False)
+    stale_after: Optional[int] = spec("Days after as_of past which a publication date is "
+                                      "warned of: the facts would be stale.",
+                                      required=False)
     short_title: Optional[str] = spec("The title as the running head of every page but the "
                                       "first prints it, where the whole title would take "
                                       "two lines there; the title when omitted.",

@@ -6,12 +6,11 @@ the colophon and the citation, never replaced by a placeholder.
 
 from __future__ import annotations
 
-import datetime
 from typing import Callable, Optional
 
 from babel.lists import format_list
 
-from ..facts.model import Meta, PartialDate
+from ..facts.model import Meta
 from ..i18n.localizer import Localizer, N_, capitalize
 
 
@@ -22,12 +21,10 @@ KINDS = {"flash": N_("Flash update"), "brief": N_("Policy brief"), "report": N_(
 class Frame:
     """The frame of one edition, every string in the edition's language."""
 
-    def __init__(self, meta: Meta, loc: Localizer, text: Callable[[Optional[str]], str],
-                 published_on: Optional[datetime.date] = None):
+    def __init__(self, meta: Meta, loc: Localizer, text: Callable[[Optional[str]], str]):
         self.meta = meta
         self.loc = loc
         self.text = text
-        self.published_on = published_on
 
     @property
     def kind(self) -> str:
@@ -73,12 +70,9 @@ class Frame:
 
     @property
     def published(self) -> str:
-        """The publication date: the build's one "now" (SOURCE_DATE_EPOCH), which is
-        not the date the facts are current to."""
-        if self.published_on is None:
-            return ""
-        day = self.published_on
-        return self.loc.date(PartialDate(day.year, day.month, day.day), "long")
+        """The publication date the brief gives (an editorial decision, never the
+        build's time), which is not the date the facts are current to."""
+        return self.loc.date(self.meta.published, "long") if self.meta.published else ""
 
     @property
     def edition(self) -> str:

@@ -8,7 +8,6 @@ brief are numbered. Every text field goes through the one placeholder expander
 
 from __future__ import annotations
 
-import datetime
 import re
 from functools import cached_property
 from typing import Iterable, Optional
@@ -39,10 +38,8 @@ NEW_SENTENCE = object()  # a marker between the pieces of a text
 class EditionView:
     """What the templates read: every string already in the edition's language."""
 
-    def __init__(self, translation: Translation, loc: Localizer, relations: Relations,
-                 published_on: Optional[datetime.date] = None):
+    def __init__(self, translation: Translation, loc: Localizer, relations: Relations):
         self.brief = translation.brief
-        self.published_on = published_on
         self.translation = translation
         self.loc = loc
         self.relations = relations
@@ -215,7 +212,7 @@ class EditionView:
     @cached_property
     def frame(self) -> Frame:
         """Institution, authors, edition, publication date, citation."""
-        return Frame(self.meta, self.loc, self.text, self.published_on)
+        return Frame(self.meta, self.loc, self.text)
 
     @property
     def citation(self) -> str:
