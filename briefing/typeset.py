@@ -2,7 +2,7 @@
 
 The print stylesheet never breaks a ``<span class="nobreak">`` and never hyphenates a
 ``<span class="name">``; ``protect_names`` puts those spans where the names a brief
-knows need them. ``thin_note_calls`` leaves one note call per source in a sentence.
+knows need them.
 ``note_call`` writes a call of the endnotes; ``typeset_words`` marks the words that
 may break anywhere and keeps number ranges on one line.
 """
@@ -60,49 +60,6 @@ def _unbroken(name: str) -> Markup:
         Markup('<span class="nobreak">{}</span>').format(part)
         if "-" in part and len(part) <= WHOLE_MAX else escape(part)
         for part in re.split(r"(\s+)", name) if part)
-
-
-# A sentence ends at . ! ? or … (closing quotes, brackets and note calls, shown here as
-# NUL, may follow) before a space.
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\x00*\s")
-
-
-def thin_note_calls(pieces: Sequence[str | Sequence[str]]) -> list[str | tuple[str, ...]]:
-    """One note call per source per sentence.
-
-    ``pieces`` is a paragraph as it prints, in order: a string is printed text (a
-    formatted figure included), any other sequence the source ids of a note call at
-    that point. The result has the same pieces in the same places, with each call's
-    sources thinned: in a sentence whose calls all cite the same sources, only the
-    last call is kept; otherwise a source is kept at its first call in the sentence
-    only. A call emptied so is an empty tuple (it prints nothing). A call right after
-    a sentence's full stop belongs to that sentence.
-    """
-    out: list[str | tuple[str, ...]] = [
-        piece if isinstance(piece, str) else tuple(piece) for piece in pieces]
-    text, at = [], {}
-    for index, piece in enumerate(out):
-        at[index] = sum(map(len, text))
-        text.append(piece if isinstance(piece, str) else "\x00")
-    ends = [m.end() for m in _SENTENCE_END.finditer("".join(text))]
-    sentences: dict[int, list[int]] = {}
-    for index, piece in enumerate(out):
-        if not isinstance(piece, str):
-            sentences.setdefault(sum(end <= at[index] for end in ends), []).append(index)
-    for calls in sentences.values():
-        _thin(out, calls)
-    return out
-
-
-def _thin(out: list, calls: list[int]) -> None:
-    if len({frozenset(out[i]) for i in calls}) == 1:
-        for i in calls[:-1]:
-            out[i] = ()
-        return
-    seen: set[str] = set()
-    for i in calls:
-        out[i] = tuple(s for s in out[i] if s not in seen)
-        seen.update(out[i])
 
 
 def note_call(numbers: Sequence[int]) -> Markup:

@@ -8,7 +8,8 @@ A kind module declares what it accepts and how it reads:
 - ``SERIES``: the keys of ``style.MARKERS`` its points may use, in legend order, and
   ``series_of(claim_status, measure, metric)`` choosing one for a claim.
 - ``AXIS``: the axis title (marked for translation), ``ALT``: its alt-text sentence.
-- ``RULES``: a one-line statement of its data rules (checked by the validator).
+- ``RULES``: a one-line statement of its data rules, which the schema editors read
+  gives for the kind (the validator reads ``METRICS`` and ``UNITS``).
 - ``draw(data) -> str``: an SVG document.
 
 The data it receives is already localized (labels, figures, ticks, legend): chart

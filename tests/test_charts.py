@@ -169,14 +169,20 @@ def tick_label_boxes(svg: str, axis: str) -> list[tuple[float, float, str]]:
 
 
 # -- the registry ----------------------------------------------------------------------
-def test_the_validator_and_the_chart_kinds_agree():
+def test_a_kinds_rules_are_stated_once_and_read_by_the_validator_and_the_schema():
+    """A chart kind's module is the one home of its rules: the validator plots what it
+    declares, and the schema editors read says its RULES."""
+    from briefing.facts.schema import json_schema
+
+    described = json_schema()["$defs"]["Chart"]["properties"]["kind"]["description"]
     assert set(CHART_METRICS) == set(charts.KINDS)
     for kind in charts.KINDS:
         module = charts.kind_module(kind)
-        assert CHART_METRICS[kind] == module.METRICS
-        assert CHART_UNITS.get(kind) == module.UNITS
-        assert module.ALT and module.RULES and module.AXIS
-    assert CHART_MAX_CLAIMS == charts.MAX_POINTS
+        assert CHART_METRICS[kind] == set(module.METRICS)
+        assert f" {kind}: {module.RULES}." in described
+    assert CHART_UNITS == {"share": {"percent", "concentr-percent"}, "casualties": {""},
+                           "displacement": {""}}
+    assert CHART_MAX_CLAIMS == 40
 
 
 def test_one_visual_language_every_mark_differs_in_shape_or_fill():

@@ -67,32 +67,25 @@ def test_refuses_html():
         protect_names(Markup("<i>Armenia</i>"), ["Armenia"])
 
 
-# -- thin_note_calls ------------------------------------------------------------------
-from briefing.typeset import thin_note_calls  # noqa: E402
+# -- note calls, once per source per sentence (render/view.py) --------------------------
+def test_a_source_is_called_once_a_sentence_and_again_in_the_next(tmp_path):
+    """The rule users get: a figure calls its sources unless the sentence has called
+    them already; the paragraph's own sources close it, less those called."""
+    from conftest import FIXTURES, edition_view
 
-
-def test_a_sentence_whose_calls_all_cite_one_source_keeps_the_last():
-    assert thin_note_calls(["It killed ", "about 30,000", ["a"], " and displaced ",
-                            "1,000,000", ["a"], "."]) == [
-        "It killed ", "about 30,000", (), " and displaced ", "1,000,000", ("a",), "."]
-
-
-def test_otherwise_each_source_is_called_once_at_its_first_call():
-    assert thin_note_calls(["Russia deployed ", "2,000", ["b", "c"],
-                            " peacekeepers to the corridor.", ["a", "b", "c"]]) == [
-        "Russia deployed ", "2,000", ("b", "c"), " peacekeepers to the corridor.", ("a",)]
-
-
-def test_sentences_are_thinned_separately():
-    assert thin_note_calls(["First ", "49", ["b"], ". Then ", "105", ["b"], " and ", "71",
-                            ["c"], ".", ["b", "c"]]) == [
-        "First ", "49", ("b",), ". Then ", "105", ("b",), " and ", "71", ("c",), ".", ()]
-
-
-def test_a_sentence_ends_after_closing_quotes_too():
-    assert thin_note_calls(["It called it a “crisis.”", ["a"], " Talks ", "began", ["a"],
-                            "."]) == [
-        "It called it a “crisis.”", ("a",), " Talks ", "began", ("a",), "."]
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8").replace(
+        '      - text: "First {killed-first}, later {killed-revised}."',
+        '      - text: "It killed {killed-war}, then {killed-first}. Later {killed-first}."\n'
+        '        sources: [report, unnamed]')
+    (tmp_path / "brief.yaml").write_text(text, "utf-8")
+    view = edition_view(tmp_path / "brief.yaml", "en")
+    paragraph = str(view.sections[0].paragraphs[1])
+    calls = re.findall(r'data-claim="([\w-]+)">[^<]*(?:<a class="cite" href="#source-(\d)">)?',
+                       paragraph)
+    # killed-war and killed-first both cite [report] (source 1): called by the first
+    # figure only; the next sentence calls it again; the closing call names [unnamed].
+    assert calls == [("killed-war", "1"), ("killed-first", ""), ("killed-first", "1")]
+    assert paragraph.endswith('<a class="cite" href="#source-2">[2]</a>')
 
 
 from briefing.typeset import SIZED_CLASSES, SIZED_TAGS, typeset_words  # noqa: E402

@@ -11,6 +11,8 @@ import difflib
 import re
 from decimal import Decimal
 
+import charts
+
 from ..diagnostics import Collector
 from . import prose, units
 from .model import BUILTIN_METRICS, PEOPLE_METRICS, Brief, Node, PartialDate
@@ -18,20 +20,12 @@ from .relations import check_relations
 from .maps import check_map
 from .walk import nodes, references, translatable_fields
 
-# Which metrics each chart kind may plot ("*": any); the chart modules in charts/ say
-# the same and a test keeps the two in step. CHART_UNITS: the units a kind accepts
-# ("" for people counts; None: any one unit per chart).
-CHART_METRICS = {
-    "comparison": {"*"},
-    "series": {"*"},
-    "alternatives": {"*"},
-    "share": {"share"},
-    "casualties": {"killed", "wounded"},
-    "displacement": {"displaced", "population"},
-    "map": set(),  # a map plots places, not claims
-}
-CHART_UNITS = {"share": {"percent", "concentr-percent"}, "casualties": {""},
-               "displacement": {""}}
+# Which metrics each chart kind may plot ("*": any) and in which units ("" for people
+# counts; a kind absent from CHART_UNITS plots any one unit per chart): read from the
+# kind's own module in charts/, the one home of its rules.
+CHART_METRICS = {kind: set(charts.kind_module(kind).METRICS) for kind in charts.KINDS}
+CHART_UNITS = {kind: set(charts.kind_module(kind).UNITS) for kind in charts.KINDS
+               if charts.kind_module(kind).UNITS is not None}
 # The most items of each list of a brief: a brief of 1,000 claims is some 300 pages.
 MAX_ITEMS = 1000
 MAX_PER_LIST = 200  # a record's own lists: authors, keywords, a chart's claims, sources
@@ -40,7 +34,7 @@ LISTS = ("sources", "parties", "events", "claims", "quotes", "key_points", "sect
          "timeline", "charts")
 # A figure prints with the digits it is written with: these many, at most.
 MAX_DIGITS, MAX_DECIMALS = 15, 6
-CHART_MAX_CLAIMS = 40  # charts.MAX_POINTS: more rows than that read better as a table
+CHART_MAX_CLAIMS = charts.MAX_POINTS  # more rows than that read better as a table
 
 
 def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .check import CHART_METRICS, CHART_UNITS
+import charts
+
+from .check import CHART_METRICS
 from .model import Brief
 from .types import Record
 
@@ -29,8 +31,8 @@ def json_schema() -> dict:
     root = Record(Brief).object_schema(definitions)
     kind = definitions["Chart"]["properties"]["kind"]
     kind["enum"] = sorted(CHART_METRICS)
-    kind["description"] = "Chart kind, and what each plots: " + "; ".join(
-        f"{name}: {_accepts(name)}" for name in sorted(CHART_METRICS))
+    kind["description"] = "Chart kind, and what each plots. " + " ".join(
+        f"{name}: {_accepts(name)}." for name in sorted(CHART_METRICS))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "briefing facts file",
@@ -41,11 +43,5 @@ def json_schema() -> dict:
 
 
 def _accepts(kind: str) -> str:
-    if kind == "map":
-        return "no claims; its points, lines, areas and labels, by [lat, lon]"
-    metrics = CHART_METRICS[kind]
-    what = "any metric" if "*" in metrics else ", ".join(sorted(metrics))
-    units = CHART_UNITS.get(kind)
-    if units is None:
-        return f"{what}, in one unit per chart"
-    return f"{what} ({'people' if units == {''} else ', '.join(sorted(units))})"
+    """What a kind plots, as its module states it."""
+    return charts.kind_module(kind).RULES
