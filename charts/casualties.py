@@ -14,7 +14,7 @@ UNITS = {""}
 SERIES = ("reported", "first", "revised")
 AXIS = N_("People")
 ALT = N_("Dot chart of casualty figures: %(title)s. %(items)s.")
-RULES = "people counts (no unit); one row per claim"
+RULES = "killed or wounded, counts of people (no unit); one row per claim"
 
 
 def series_of(status: str, measure: str | None, metric: str) -> str:

@@ -14,7 +14,7 @@ UNITS = {""}
 SERIES = ("flow", "stock", "context")
 AXIS = N_("People")
 ALT = N_("Dot chart of displacement figures: %(title)s. %(items)s.")
-RULES = "people counts (no unit); displaced claims say stock or flow"
+RULES = "displaced or population, counts of people (no unit); displaced claims say stock or flow"
 
 
 def series_of(status: str, measure: str | None, metric: str) -> str:

@@ -13,7 +13,7 @@ UNITS = {"percent", "concentr-percent"}  # a share is a percent, written or not
 SERIES = ("share",)
 AXIS = N_("Percent of the whole")
 ALT = N_("Bar chart of shares of a whole: %(title)s. %(items)s.")
-RULES = "shares in percent, 0 to 100"
+RULES = "share, in percent (0 to 100)"
 FIXED_END = 100
 
 

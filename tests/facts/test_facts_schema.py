@@ -34,7 +34,8 @@ def test_the_schema_names_the_chart_kinds_qualifiers_and_relations():
     assert "same claimant" in claim["revises"]["description"]
     kind = SCHEMA["$defs"]["Chart"]["properties"]["kind"]
     assert "casualties" in kind["enum"]
-    assert "casualties: killed, wounded (people)" in kind["description"]
+    assert " casualties: killed or wounded, counts of people (no unit); one row per claim." \
+        in kind["description"]
 
 
 def test_good_briefs_validate_and_a_misspelt_field_does_not():
