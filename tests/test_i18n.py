@@ -175,3 +175,15 @@ def test_plural_forms_follow_the_catalog_and_an_empty_form_is_untranslated(tmp_p
 
 def test_vietnamese_has_one_plural_form(pdf_text):
     assert "từ 5 nguồn" in " ".join(pdf_text["vi"].split()).lower()
+
+
+@pytest.mark.parametrize("locale, printed", [("zh", "100万"), ("ja", "100万"),
+                                             ("ko", "100만"), ("en", "1\u00a0million")])
+def test_a_locale_without_long_compact_forms_writes_its_short_ones(locale, printed):
+    """CLDR gives Chinese, Japanese and Korean no long compact form: a chart's
+    "1 million" tick ended in KeyError: 'long', a traceback."""
+    from briefing.diagnostics import Collector
+    from briefing.i18n.localizer import Localizer
+    from briefing.project import Project
+
+    assert Localizer.load(Project(ROOT), locale, Collector()).compact(1_000_000) == printed

@@ -210,7 +210,10 @@ class Localizer:
         """"65 million", "65 triệu"; numbers below a million as they are."""
         if abs(value) < 1_000_000:
             return self.number(value)
-        return self._minus(format_compact_decimal(value, format_type="long",
+        # CLDR gives Chinese, Japanese and Korean only the short form, which is the
+        # words there ("100万"); asking for the long one was a KeyError.
+        kind = "long" if "long" in self.babel.compact_decimal_formats else "short"
+        return self._minus(format_compact_decimal(value, format_type=kind,
                                                   fraction_digits=1, locale=self.babel),
                            value).replace(" ", NBSP)
 
