@@ -6,6 +6,7 @@ import contextlib
 import io
 import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -36,9 +37,10 @@ figures = st.one_of(
     st.fixed_dictionaries({"value": st.integers(0, 10**7),
                            "qualifier": st.sampled_from(["exact", "about", "at_least",
                                                          "more_than"])}),
-    st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)).map(
-        lambda t: {"low": min(t), "high": max(t)}),
+    st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)).filter(
+        lambda t: t[0] != t[1]).map(lambda t: {"low": min(t), "high": max(t)}),
 )
+QUALIFIERS = {"exact": "", "about": "about", "at_least": "atleast", "more_than": "morethan"}
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzăâđêôơưàảãáạ ", min_size=1,
                 max_size=30).filter(lambda s: s.strip())
 
@@ -51,7 +53,8 @@ def briefs(draw):
         claim = {"id": f"c{index}", "label": draw(words), "metric": "killed",
                  "sources": ["s"], **draw(figures)}
         claims.append(claim)
-    text = " ".join(f"{draw(words)} {{c{i}}}" for i in range(count))
+    said = [draw(words) for _ in range(count)]
+    text = " ".join(f"{said[i]} {{c{i}}}" for i in range(count))
     return {
         "brief": {"id": "generated", "title": draw(words), "as_of": "2023-09-19",
                   "locales": ["en"], "handling": draw(words)},
@@ -65,7 +68,14 @@ def briefs(draw):
 
 def pdf_numbers(path: Path) -> str:
     text = " ".join(page.extract_text() for page in PdfReader(path).pages)
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def printed(claim: dict) -> str:
+    """A claim's figure as the paragraph prints it, spaces left out: "about30,000"."""
+    if "low" in claim:
+        return f"{claim['low']:,}–{claim['high']:,}"
+    return QUALIFIERS[claim["qualifier"]] + f"{claim['value']:,}"
 
 
 @SETTINGS
@@ -77,10 +87,14 @@ def test_every_valid_brief_renders_with_all_its_claims(facts):
         code, err = run("build", path, "--out", Path(tmp) / "out")
         assert code == 0, err
         text = pdf_numbers(Path(tmp) / "out" / "generated.en.pdf")
-        for claim in facts["claims"]:
-            for key in ("value", "low", "high"):
-                if key in claim:
-                    assert f"{claim[key]:,}" in text
+        # Each figure where it must print: after the words before it, the paragraph
+        # whole ("w0about30,000[1]w1...": the one source called at its first figure).
+        words = facts["sections"][0]["paragraphs"][0].split(" {c")
+        paragraph = "".join(
+            re.sub(r"\s+", "", re.sub(r"^\d+\} ?", "", part)) + printed(claim)
+            + ("[1]" if index == 0 else "")
+            for index, (part, claim) in enumerate(zip(words, facts["claims"])))
+        assert unicodedata.normalize("NFC", paragraph) in text
 
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text("utf-8").splitlines(keepends=True)
