@@ -153,7 +153,7 @@ def test_a_new_locale_from_nothing_to_a_release(tool, tmp_path):
     assert release.returncode == 2
     errors = [line for line in release.stderr.splitlines() if ": error: " in line]
     assert len(errors) == 1 and errors[0].startswith(
-        "facts/first-brief.yaml:9:12: error: edition first-brief.vi: 18 texts untranslated "
+        "facts/first-brief.yaml:10:12: error: edition first-brief.vi: 18 texts untranslated "
         f"or fuzzy; translate them in {VI_PO}")
     assert make(tool, project, "briefs").returncode == 0
     assert "Lũ lụt ở lưu vực sông Ví Dụ" in text_of(project / "dist" / "first-brief.vi.pdf")

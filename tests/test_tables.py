@@ -142,7 +142,7 @@ def test_a_wrapped_handling_line_and_running_head_are_put_to_their_fields(
     assert shown == [
         "tests/fixtures/frame.yaml:3:10: warning: edition framed.vi: the running head takes "
         "more than one line on page 9; give the brief a short_title for the running heads",
-        "tests/fixtures/frame.yaml:6:13: warning: edition framed.vi: the handling line takes "
+        "tests/fixtures/frame.yaml:7:13: warning: edition framed.vi: the handling line takes "
         "more than one line on pages 2–4; shorten its handling"]
     # Two-sided, a right-hand page (odd) holds the title at the right, the handling line
     # at the left: the same boxes name the other fields there.
@@ -152,7 +152,7 @@ def test_a_wrapped_handling_line_and_running_head_are_put_to_their_fields(
         "tests/fixtures/frame.yaml:3:10: warning: edition framed.vi: the running head takes "
         "more than one line on pages 2–3; give the brief a short_title for the running "
         "heads",
-        "tests/fixtures/frame.yaml:6:13: warning: edition framed.vi: the handling line takes "
+        "tests/fixtures/frame.yaml:7:13: warning: edition framed.vi: the handling line takes "
         "more than one line on page 5; shorten its handling"]
 
 

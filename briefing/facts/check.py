@@ -144,10 +144,12 @@ def _check_lists(brief: Brief, errors: Collector) -> None:
     for node, field, _ in references(brief):
         value = getattr(node, field)
         if isinstance(value, tuple):
+            seen: set = set()
             for index, item in enumerate(value):
-                if item in value[:index]:
-                    errors.error(node.where(f"{field}[{index}]"),
+                if item in seen and value.index(item, value.index(item) + 1) == index:
+                    errors.error(node.where(f"{field}[{index}]"),  # once per thing
                                  f"'{item}' is listed twice in '{field}'; name it once")
+                seen.add(item)
 
 
 def _check_unique(items, name: str, errors: Collector) -> None:
