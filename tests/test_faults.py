@@ -185,3 +185,17 @@ def test_the_next_run_sweeps_the_temporary_files_a_killed_run_left(cli, tmp_path
     assert result.code == 0, result.err
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [p.name for p in kept] + ["minimal.en.pdf", ".records"])
+
+
+def test_a_chart_cache_that_cannot_be_written_is_drawn_past(tmp_path):
+    """A full or read-only chart cache failed the build, where a font subset cache in
+    the same state was skipped: both are caches, and neither stops a build."""
+    env = private_cache(tmp_path / "cache")
+    (tmp_path / "cache" / "charts").write_text("a file where the chart cache goes")
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", FIXTURES / "charts-health.yaml",
+         "--locale", "en", "--out", tmp_path / "out"],
+        cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env},
+        capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "out").glob("*.pdf"))

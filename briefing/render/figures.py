@@ -26,7 +26,7 @@ from charts import scale as charts_scale
 from charts.style import MARKERS
 
 from ..facts.model import PartialDate
-from ..files import write_atomically
+from ..files import WriteError, write_atomically
 from ..inputs import drawing_code
 from . import maps
 from .view import EditionView
@@ -205,12 +205,19 @@ def _fingerprint(data) -> str:
 
 
 def draw(data, cache: Path) -> str:
-    """The SVG of a chart, from the cache when it was drawn before."""
+    """The SVG of a chart, from the cache when it was drawn before. The cache never
+    stops a build, as the font subsets' does not: one that cannot be read or written
+    (a full disk, a read-only folder) is drawn past."""
     path = cache / f"{_fingerprint(data)}.svg"
-    if path.exists():
+    try:
         return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
     svg = charts.kind_module(data.kind).draw(data)
-    write_atomically(path, svg.encode("utf-8"))
+    try:
+        write_atomically(path, svg.encode("utf-8"))
+    except (WriteError, OSError):
+        pass
     return svg
 
 
