@@ -178,8 +178,13 @@ def compare_with_previous(view: EditionView, edition, options: Options,
 
 
 def draw_charts(view: EditionView, cache: Path) -> list:
+    import os
+
     from .render.figures import draw_charts as draw
 
+    # matplotlib keeps its font list beside our caches, not in a home folder that may
+    # not be writable (it then warned on stderr at every build).
+    os.environ.setdefault("MPLCONFIGDIR", str(cache.parent / "matplotlib"))
     return draw(view, cache)
 
 

@@ -199,3 +199,18 @@ def test_a_chart_cache_that_cannot_be_written_is_drawn_past(tmp_path):
         capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert list((tmp_path / "out").glob("*.pdf"))
+
+
+def test_matplotlib_keeps_its_files_in_our_cache_not_the_home_folder(tmp_path):
+    """With a home folder it cannot write in, matplotlib warned on stderr at every
+    build; its font list now lives beside our caches."""
+    env = private_cache(tmp_path / "cache")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env, "HOME": str(tmp_path / "home")}
+    env.pop("MPLCONFIGDIR", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", FIXTURES / "charts-health.yaml",
+         "--locale", "en", "--out", tmp_path / "out"],
+        cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "cache" / "matplotlib").glob("fontlist-*.json"))
+    assert not (tmp_path / "home").exists()
