@@ -187,3 +187,15 @@ def test_a_locale_without_long_compact_forms_writes_its_short_ones(locale, print
     from briefing.project import Project
 
     assert Localizer.load(Project(ROOT), locale, Collector()).compact(1_000_000) == printed
+
+
+@pytest.mark.parametrize("locale, printed", [("en", "90%"), ("vi", "90%"),
+                                             ("fr", "90\u00a0%"), ("de", "90\u00a0%")])
+def test_a_percent_is_written_as_the_locale_writes_it(locale, printed):
+    """The percent pattern was fixed as '#,##0%': French printed '90%' for '90 %'."""
+    from briefing.diagnostics import Collector
+    from briefing.i18n.localizer import Localizer
+    from briefing.project import Project
+
+    loc = Localizer.load(Project(ROOT), locale, Collector())
+    assert loc.with_unit("90", "percent", 90) == printed

@@ -247,7 +247,9 @@ class Localizer:
             return core
         sentinel = units.SENTINEL
         if kind == "percent":
-            sample = format_percent(sentinel / 100, "#,##0%", locale=self.babel)
+            # The locale's own pattern: "90 %" in French and German, "90%" in English.
+            pattern = self.babel.percent_formats[None].pattern.split(";")[0]
+            sample = format_percent(sentinel / 100, pattern, locale=self.babel)
         elif kind == "currency":
             pattern = self.babel.currency_formats["standard"].pattern.split(";")[0]
             sample = format_currency(sentinel, unit, format=pattern.replace(".00", ""),

@@ -175,8 +175,10 @@ def _unit_symbol(loc, unit: str) -> str:
 def _tick_label(loc, value: float, unit: str) -> str:
     """A tick's number: whole numbers as the edition writes them, a percent sign on
     shares, and millions and more in words ("1 million", "1 triệu")."""
-    if unit == "percent":
-        return format_percent(value / 100, "#,##0.#%", locale=loc.babel)
+    if unit == "percent":  # the locale's pattern ("50 %" in French), one decimal at most
+        pattern = loc.babel.percent_formats[None].pattern.split(";")[0]
+        return format_percent(value / 100, pattern.replace("#,##0", "#,##0.#"),
+                              locale=loc.babel)
     if value >= 1_000_000:
         return loc.compact(value)
     return loc.number(int(value) if value == int(value) else value)
