@@ -116,7 +116,8 @@ def test_the_flagships_vietnamese_box_reads_in_vietnamese(flagship_dist):
     assert "NHỮNG THAY ĐỔI SO VỚI ẤN BẢN 1 Đối chiếu với thông tin tính đến ngày 30 tháng 6 " \
         "năm 2023." in text
     assert "MỚI Dân số Nagorno-Karabakh: 120.000 (công bố tháng 9 năm 2023†)[1]" in text
-    assert "MỚI Chiến dịch quân sự của Azerbaijan năm 2023: ngày 19 tháng 9 năm 2023†" in text
+    assert "MỚI Chiến dịch quân sự của Azerbaijan tại Nagorno-Karabakh: ngày 19 tháng 9 " \
+        "năm 2023†" in text
     english = flat(" ".join(p.extract_text() for p in
                             PdfReader(flagship_dist / "nagorno-karabakh.en.pdf").pages[:3]))
     assert "NEW Population of Nagorno-Karabakh: 120,000 (reported September 2023†)[1]" \
