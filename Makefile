@@ -107,7 +107,7 @@ $(DIST)/%.pdf:
 # SHARD=i/N: only part i of N of the editions, chosen by a hash of each edition's
 # name (checked by briefing.makerules before anything is built), for a CI matrix.
 briefs: $(EDITIONS) ## build every brief in every locale it lists, into dist/ (SHARD=i/N: one part of N)
-	@echo "briefs: $(words $(EDITIONS)) editions up to date in $(DIST)/$(if $(SHARD), (shard $(SHARD)))"
+	@echo "briefs: $(words $(EDITIONS)) edition$(if $(filter 1,$(words $(EDITIONS))),,s) up to date in $(DIST)/$(if $(SHARD), (shard $(SHARD)))"
 
 # A live preview: every edition built, then rebuilt as its inputs are saved.
 watch: $(STAMP) ## rebuild the editions a saved change affects, until Ctrl-C

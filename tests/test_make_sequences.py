@@ -55,7 +55,7 @@ def test_the_edition_list_follows_the_facts_files(small, tmp_path):
     (small / "facts" / "renamed.yaml").rename(kept)
     result = make(small, "briefs")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == "briefs: 1 editions up to date in dist/\n"
+    assert result.stdout == "briefs: 1 edition up to date in dist/\n"
 
     # Moved back with timestamps older than its PDF: rebuilt all the same.
     os.utime(kept, (OLD, OLD))
@@ -84,7 +84,7 @@ def test_clean_and_other_goals_in_one_command_run_in_order(small):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "rm -rf dist build preview"
     assert built(result) == ["dist/minimal.en.pdf"]
-    assert result.stdout.splitlines()[-1] == "briefs: 1 editions up to date in dist/"
+    assert result.stdout.splitlines()[-1] == "briefs: 1 edition up to date in dist/"
     result = make(small, "briefs", "clean")
     assert result.returncode == 0, result.stderr
     assert not (small / "dist").exists()

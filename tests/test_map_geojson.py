@@ -290,7 +290,7 @@ def test_make_rebuilds_an_edition_when_its_geojson_file_changes(tmp_path):
     first = make_in(root, "briefs")
     assert first.returncode == 0, first.stderr
     assert "dist/zone.en.pdf" in first.stdout
-    assert make_in(root, "briefs").stdout == "briefs: 1 editions up to date in dist/\n"
+    assert make_in(root, "briefs").stdout == "briefs: 1 edition up to date in dist/\n"
     geojson = root / "facts" / "maps" / "zone.geojson"
     geojson.write_text(ZONE.replace('"Camp"', '"Camp Two"'), "utf-8")
     os.utime(geojson, (946684800, 946684800))  # older than the PDF: content decides
