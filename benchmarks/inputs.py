@@ -77,7 +77,7 @@ def synthetic_brief(brief_id: str, chapters: int) -> str:
         ]
         leads = (f"on {{date:{day}}} {{killed-{i}-first}} people were killed",
                  f"a later report put the toll at {{killed-{i}-later}}",
-                 f"at least {{wounded-{i}}} were wounded",
+                 f"{{wounded-{i}}} were wounded",
                  f"{{displaced-{i}}} people fled")
         parts["sections"].append(
             f"id: chapter-{i}\n    title: {q(f'The {name} phase')}\n    paragraphs:\n"

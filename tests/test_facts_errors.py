@@ -132,6 +132,10 @@ def test_a_timeline_out_of_order_warns_and_fails_with_strict(cli, tmp_path):
      "brief.yaml:16:3: error: a field name that is a list in the brief file; expected one "
      "of: brief, sources, claims, quotes, key_points, key_figures, parties, events, "
      "sections, timeline, charts, abbreviations"),
+    # "about about 30,000": the claim's qualifier prints with it
+    ('"The war killed {killed-war} people."', '"The war killed about {killed-war} people."',
+     "brief.yaml:49:11: error: 'about {killed-war}' prints 'about' twice: the claim is "
+     "'about' already; write {killed-war} alone"),
     # not prose: a placeholder there printed raw
     ("publisher: Example Press", 'publisher: "Press {killed-war}"',
      "brief.yaml:10:16: error: publisher 'Press {killed-war}' holds '{'; a publisher prints "

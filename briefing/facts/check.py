@@ -10,6 +10,7 @@ import dataclasses
 import difflib
 import re
 from decimal import Decimal
+from typing import Optional
 
 import charts
 
@@ -104,8 +105,10 @@ def check_brief(brief: Brief, errors: Collector, broken_ids=frozenset()) -> None
     for chart in brief.charts:
         _check_chart(chart, brief, errors)
     inferred = {str(node) for node in nodes(brief) if getattr(node, "inferred", False)}
+    qualified = {c.id: QUALIFIER_WORDS[c.qualifier] for c in brief.claims
+                 if c.qualifier in QUALIFIER_WORDS}
     for node, field, _ in translatable_fields(brief):
-        _check_prose(node, field, known, inferred, errors)
+        _check_prose(node, field, known, inferred, errors, qualified)
 
 
 _SINGULAR = {"sources": "source", "parties": "party", "events": "event", "claims": "claim",
@@ -279,8 +282,15 @@ def _check_chart(chart, brief: Brief, errors: Collector) -> None:
                                 f"'{claim_id}'; give it 'reported'")
 
 
+# What a qualified figure prints before its number in English ("about 30,000"): prose
+# that writes the same words before the placeholder prints them twice.
+QUALIFIER_WORDS = {"about": "about", "nearly": "nearly", "at_least": "at least",
+                   "more_than": "more than", "up_to": "up to", "at_most": "at most",
+                   "less_than": "less than"}
+
+
 def _check_prose(node: Node, field: str, known: dict, inferred: set,
-                 errors: Collector) -> None:
+                 errors: Collector, qualified: Optional[dict] = None) -> None:
     text = getattr(node, field)
     if text is None:
         return
@@ -292,9 +302,16 @@ def _check_prose(node: Node, field: str, known: dict, inferred: set,
         return
     verbatim = next(f for f in dataclasses.fields(node) if f.name == field).metadata.get(
         "verbatim")
+    before = ""
     for piece in pieces:
         if not isinstance(piece, prose.Placeholder):
+            before = piece
             continue
+        said, before = before, ""
+        words = (qualified or {}).get(piece.key) if piece.kind == "claim" else None
+        if words and re.search(rf"\b{words}\s*$", said, re.IGNORECASE):
+            errors.error(where, f"'{words} {piece}' prints '{words}' twice: the claim is "
+                                f"'{words}' already; write {piece} alone")
         if verbatim:
             errors.error(where, f"{piece} in the words of a quotation, which print as said; "
                                 "give the figure or the date outside the quotation")
