@@ -278,7 +278,7 @@ def test_the_flagship_legend_and_axis_read_in_vietnamese():
     _, data, svg = drawn(FLAGSHIP, "casualties", "vi")
     assert data.axis_label == "Số người thiệt mạng (thang logarit)"
     assert data.legend == (("reported", vi_translation("Figure as reported")),)
-    assert data.lower_bound_label == "Giới hạn dưới: con số thực ít nhất bằng mức này"
+    assert data.lower_bound_label == "Mức tối thiểu: con số thực tế không thấp hơn mức này"
     assert "Số người thiệt mạng (thang logarit)" in svg_texts(svg)
 
 

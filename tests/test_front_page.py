@@ -73,7 +73,7 @@ def test_the_flagships_key_figures_stay_on_page_one_in_every_edition(flagship_di
                "nêu năm) Theo Newshub",
                "Hơn 1 triệu[1] Số người phải rời bỏ nơi ở trong cuộc chiến 1988–1994",
                "Hơn 5.000[2] Số người thiệt mạng trong cuộc chiến năm 2020",
-               "44 ngày[1] Thời gian diễn ra cuộc chiến năm 2020", "120.000[1] Dân số Nagorno-Karabakh",
+               "44 ngày[1] Số ngày của cuộc chiến năm 2020", "120.000[1] Dân số Nagorno-Karabakh",
                "2.000[2,3] Số binh sĩ gìn giữ hòa bình Nga được triển khai năm 2020 Theo BBC"],
     }
     for locale, cards in expected.items():

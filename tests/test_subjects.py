@@ -57,7 +57,7 @@ def test_figures_print_with_unit_and_precision_in_each_locale(editions, stem, pr
     ("river-dams.en", "since 1986", "February 2024†",
      "Other claimants give: up to 16% (Example University, February 2024†)"),
     ("river-dams.vi", "từ năm 1986", "tháng 2 năm 2024†",
-     "Các bên khác đưa ra: lên tới 16% (Example University, tháng 2 năm 2024†)"),
+     "Theo các bên khác: lên tới 16% (Example University, tháng 2 năm 2024†)"),
 ])
 def test_ongoing_events_inferred_dates_and_alternatives(editions, stem, since, inferred,
                                                           alternative):

@@ -32,8 +32,8 @@ EXPECTED = {
                       "2020†; [5] news report, September 2020†"},
     "vi": {"title": "Bảng 1. Tổng hợp số liệu theo sự kiện",
            "continued": "Bảng 1 (tiếp theo)",
-           "key": "Số liệu in nghiêng là số liệu mà chính bên công bố đã điều chỉnh sau đó, "
-                  "hoặc có bên khác đưa ra con số khác.",
+           "key": "Số liệu in nghiêng là số liệu sau đó được chính bên công bố điều chỉnh, "
+                  "hoặc được các bên khác đưa ra với con số khác.",
            "sources": "Nguồn: [1]"},
 }
 
