@@ -141,3 +141,12 @@ def make_in(project: Path, *args: str, env: dict | None = None) -> subprocess.Co
                            # never reinstall the shared environment from a copy
                            "NO_INSTALL=1", *args],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def set_msgstr(po: Path, msgid_start: str, msgstr: str) -> None:
+    """Translate the entry whose msgid begins with msgid_start, as a translator would."""
+    text = po.read_text("utf-8")
+    at = text.index(f'msgid "{msgid_start}')
+    end = text.index('msgstr ""\n', at)
+    po.write_text(text[:end] + f'msgstr "{msgstr}"\n' + text[end + len('msgstr ""\n'):],
+                  "utf-8")

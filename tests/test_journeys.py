@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import EPOCH, ROOT
+from conftest import EPOCH, ROOT, set_msgstr
 
 pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
 
@@ -76,15 +76,6 @@ def list_vietnamese(project: Path) -> None:
     text = facts.read_text("utf-8")
     facts.write_text(text.replace("locales: [en] ", "locales: [en, vi]", 1), "utf-8")
     assert "locales: [en, vi]" in facts.read_text("utf-8")
-
-
-def translate(po: Path, msgid: str, msgstr: str) -> None:
-    """Fill one entry's msgstr, as a translator's editor would."""
-    text = po.read_text("utf-8")
-    at = text.index(f'msgid "{msgid}"')
-    end = text.index('msgstr ""\n', at)
-    po.write_text(text[:end] + f'msgstr "{msgstr}"\n' + text[end + len('msgstr ""\n'):],
-                  "utf-8")
 
 
 def translate_all(po: Path) -> None:
@@ -148,7 +139,7 @@ def test_a_new_locale_from_nothing_to_a_release(tool, tmp_path):
     header = (project / VI_PO).read_text("utf-8")
     assert '"Language: vi\\n"' in header and "charset=utf-8" in header
     assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in header
-    translate(project / VI_PO, TITLE, "Lũ lụt ở lưu vực sông Ví Dụ")
+    set_msgstr(project / VI_PO, TITLE, "Lũ lụt ở lưu vực sông Ví Dụ")
     release = make(tool, project, "release")
     assert release.returncode == 2
     errors = [line for line in release.stderr.splitlines() if ": error: " in line]
@@ -172,7 +163,7 @@ def test_init_locale_never_loses_a_translation(tool, tmp_path):
     folder = project / "locales" / "fr" / "LC_MESSAGES"
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.po")) == [
         "facts/first-brief.po", "messages.po"]  # no shipped French: its own template catalog
-    translate(folder / "facts" / "first-brief.po", TITLE, "Crues dans le bassin")
+    set_msgstr(folder / "facts" / "first-brief.po", TITLE, "Crues dans le bassin")
     before = {p: p.read_bytes() for p in folder.rglob("*.po")}
     again = make(tool, project, "init-locale", "LOCALE=fr")
     assert again.returncode == 2
@@ -215,7 +206,7 @@ def test_catalog_with_windows_line_endings_and_an_empty_catalog(tool, tmp_path):
     list_vietnamese(project)
     assert make(tool, project, "update-locales").returncode == 0
     po = project / VI_PO
-    translate(po, TITLE, "Lũ lụt ở lưu vực sông Ví Dụ")
+    set_msgstr(po, TITLE, "Lũ lụt ở lưu vực sông Ví Dụ")
     po.write_bytes(po.read_bytes().replace(b"\n", b"\r\n"))
     built = make(tool, project, "briefs")
     assert built.returncode == 0, built.stderr
@@ -321,8 +312,8 @@ def test_the_words_of_a_projects_own_templates_are_translated_and_kept(tool, tmp
         from babel.messages.pofile import read_po
         ids = [m.id for m in read_po(handle) if m.id]
     assert "Printed on recycled paper" in ids and len(ids) < 10
-    translate(messages, "Printed on recycled paper", "In trên giấy tái chế")
-    translate(messages.parent / "facts" / "first-brief.po", TITLE, "Lũ lụt")
+    set_msgstr(messages, "Printed on recycled paper", "In trên giấy tái chế")
+    set_msgstr(messages.parent / "facts" / "first-brief.po", TITLE, "Lũ lụt")
     translate_all(messages.parent / "facts" / "first-brief.po")
     again = make(tool, project, "update-locales")
     assert again.returncode == 0, again.stderr

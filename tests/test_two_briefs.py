@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import FIXTURES, copy_project, make_in, run_process
+from conftest import FIXTURES, copy_project, make_in, run_process, set_msgstr
 
 pytestmark = pytest.mark.slow  # whole builds, Make runs or installs: the second tier
 
@@ -21,15 +21,6 @@ VI = Path("locales/vi/LC_MESSAGES")
 
 def briefing(project: Path, *args):
     return run_process(*args, cwd=project)
-
-
-def set_msgstr(po: Path, msgid_start: str, msgstr: str) -> None:
-    """Translate the entry whose msgid begins with msgid_start, as a translator would."""
-    text = po.read_text("utf-8")
-    at = text.index(f'msgid "{msgid_start}')
-    end = text.index('msgstr ""\n', at)
-    po.write_text(text[:end] + f'msgstr "{msgstr}"\n' + text[end + len('msgstr ""\n'):],
-                  "utf-8")
 
 
 def status_rows(output: str) -> list[tuple[str, ...]]:
