@@ -64,6 +64,13 @@ _SCHEMA = {
 }
 
 
+def project_file(start: Path) -> Optional[Path]:
+    """The briefing.toml of the project ``start`` is in: the nearest upwards, if any."""
+    here = start.resolve()
+    return next((d / CONFIG_NAME for d in (here, *here.parents)
+                 if (d / CONFIG_NAME).is_file()), None)
+
+
 def load_settings(path: Path, problems: Collector) -> Settings:
     """The settings of the project whose config file is ``path``; the defaults, after
     reporting every problem to ``problems``, when the file has any."""

@@ -22,7 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Optional
 
-from .config import CONFIG_NAME
+from .config import project_file
 from .project import SHIPPED_LOCALES, SOURCE_LOCALE, Project
 
 ABSENT = "absent"
@@ -53,9 +53,7 @@ def brief_files(facts: Path, named: list[Path]) -> list[Path]:
     """What every edition of a brief is made from beside its facts file, whatever the
     locale: the files it names, the frame its folder shares and its project's file
     (which may give its frame and its locales)."""
-    here = facts.parent.resolve()
-    project = next((d / CONFIG_NAME for d in (here, *here.parents)
-                    if (d / CONFIG_NAME).is_file()), None)
+    project = project_file(facts.parent)
     return [*named, facts.parent / FRAME, *([project] if project else [])]
 
 

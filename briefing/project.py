@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .config import CONFIG_NAME, Settings, load_settings
+from .config import CONFIG_NAME, Settings, load_settings, project_file
 from .diagnostics import Collector, Diagnostic, InputError, Location, shown_path
 
 SOURCE_LOCALE = "en"
@@ -58,11 +58,12 @@ class Project:
         upwards with a briefing.toml, else ``start`` itself with the default settings.
         Raise InputError when the project file has errors."""
         here = (start or Path.cwd()).resolve()
-        root = next((d for d in (here, *here.parents) if (d / CONFIG_NAME).is_file()), None)
-        if root is None:
+        config = project_file(here)
+        if config is None:
             return cls(here, out if out is not None else Path("dist"))
+        root = config.parent
         problems = Collector()
-        settings = load_settings(root / CONFIG_NAME, problems)
+        settings = load_settings(config, problems)
         problems.raise_if_errors()
         if out is None:
             out = Path(os.path.relpath(root / settings.out)) if root != here else settings.out

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from ..config import CONFIG_NAME, FRAME_FIELDS, load_settings
+from ..config import FRAME_FIELDS, load_settings, project_file
 from ..diagnostics import Collector
 from ..project import shown_path
 from ..tomlfile import read_toml
@@ -50,7 +50,7 @@ def with_shared_frame(brief: Brief, folder: Path, errors: Collector, converter) 
                     type(converter)(shown, errors, text).error(
                         node, f"unknown field '{key}'; {NAME} may give {', '.join(FIELDS)}")
             brief = _fill(brief, values.items(), shown, text, errors, converter)
-    config = _project_file(folder)
+    config = project_file(folder)
     if config is None:
         return brief
     settings = load_settings(config, errors)
@@ -63,13 +63,6 @@ def with_shared_frame(brief: Brief, folder: Path, errors: Collector, converter) 
         brief = dataclasses.replace(brief, brief=dataclasses.replace(
             meta, locales=settings.default_locales, locs=locs))
     return brief
-
-
-def _project_file(folder: Path):
-    """The briefing.toml of the project a facts folder is in, if it is in one."""
-    here = folder.resolve()
-    return next((d / CONFIG_NAME for d in (here, *here.parents)
-                 if (d / CONFIG_NAME).is_file()), None)
 
 
 def _fill(brief: Brief, values, shown: str, text: str, errors: Collector,
